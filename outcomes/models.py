@@ -1,0 +1,82 @@
+"""Outcomes reported in a review part, and assessments of commitments against them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from targets.models import MEASURES, Commitment
+from tracker.models import Document, Issuer, Section
+
+STATUSES = [
+    ("met", "达成"), ("partly_met", "部分达成"), ("not_met", "未达成"), ("no_evidence", "无证据"),
+    ("not_due", "未到期"),
+]
+
+
+class Outcome(models.Model):
+    document = models.ForeignKey(Document, verbose_name="文档", on_delete=models.CASCADE, related_name="outcomes")
+    issuer = models.ForeignKey(Issuer, verbose_name="发布单位", on_delete=models.CASCADE, related_name="outcomes")
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True, db_index=True)
+    section = models.ForeignKey(Section, verbose_name="章节", null=True, blank=True, on_delete=models.SET_NULL)
+    section_path = models.CharField("章节路径", max_length=100, blank=True)
+    text = models.TextField("原文")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    natural_key = models.CharField(max_length=64)
+    indicator = models.CharField("指标", max_length=300, blank=True)
+    measure = models.CharField("类型", max_length=12, choices=MEASURES)
+    value = models.FloatField("数值", null=True, blank=True)
+    unit = models.CharField("单位", max_length=20, blank=True)
+    cumulative = models.BooleanField("累计值", default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "成效"
+        ordering = ["document", "start", "natural_key"]
+        constraints = [models.UniqueConstraint(fields=["document", "natural_key"], name="outcome_natural_key")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Assessment(models.Model):
+    """The engine's judgment of one commitment, and an editor's override if any."""
+
+    commitment = models.OneToOneField(Commitment, verbose_name="承诺", on_delete=models.CASCADE,
+                                      related_name="assessment")
+    review_document = models.ForeignKey(Document, verbose_name="总结文档", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="+")
+    evidence = models.ManyToManyField(Outcome, verbose_name="证据", blank=True, related_name="assessments")
+    evidence_quotes = models.JSONField("证据原文", default=list, blank=True)
+    status = models.CharField("状态", max_length=12, choices=STATUSES, db_index=True)
+    score = models.FloatField("得分", null=True, blank=True)
+    actual = models.FloatField("实际值", null=True, blank=True)
+    actual_unit = models.CharField("实际单位", max_length=20, blank=True)
+    confidence = models.FloatField("置信度", default=0)
+    rationale = models.TextField("计算过程", blank=True)
+    engine_version = models.CharField("引擎版本", max_length=20, blank=True)
+    assessed_at = models.DateTimeField("评估时间", default=timezone.now)
+    override_status = models.CharField("人工状态", max_length=12, choices=STATUSES, blank=True)
+    override_score = models.FloatField("人工得分", null=True, blank=True)
+    override_reason = models.TextField("人工修改原因", blank=True)
+    overridden_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    overridden_at = models.DateTimeField("修改时间", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "评估"
+
+    def __str__(self) -> str:
+        return f"{self.commitment} → {self.get_status_display()}"
+
+    @property
+    def effective_status(self) -> str:
+        return self.override_status or self.status
+
+    @property
+    def effective_score(self) -> float | None:
+        return self.override_score if self.override_status else self.score

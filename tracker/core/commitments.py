@@ -1,0 +1,242 @@
+"""Commitments: what a plan part promises.
+
+One commitment per numeric target (several per clause where a verb is shared),
+one per dated deliverable (``力争2023年一季度完成…平台建设`` → deadline
+2023-03-31), and one per ``一是/二是`` item without a figure of its own
+(qualitative). Context figures are not targets: ``总投资89亿元的…项目`` (a
+figure that qualifies a noun), ``8吉瓦电池片`` (a name), ``等9个…试点``
+(a list's size), ``规划中6项…目标`` (a document's contents) and baselines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import clause_bounds, previous_clause_start, sentences
+from .figures import Figure, figures
+from .indicators import measure_of, name_before, polarity_of
+from .lexicon import (
+    AMOUNT_UNITS,
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
+    DEADLINE_WORDS,
+    MILESTONE_VERBS,
+    STRENGTH_WORDS,
+)
+from .model import Commitment, Section
+from .numerals import fold
+from .sections import items, section_at
+
+_LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
+_PERIOD_LATER = re.compile(r"[\"“]?十[四五六]五[\"”]?(?:期间|时期|末)")
+_AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
+
+
+def plan_ranges(sections: list[Section]) -> list[tuple[int, int]]:
+    """Merged spans of the sections whose role is plan."""
+    spans = sorted((s.start, s.end) for s in sections if s.role == "plan")
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    # a plan section may contain a non-plan child (rare); keep it simple and exclude problems parts
+    return [(a, b) for a, b in merged]
+
+
+def find_commitments(text: str, sections: list[Section], plan_year: int | None) -> list[Commitment]:
+    folded = fold(text)
+    out: list[Commitment] = []
+    for lo, hi in plan_ranges(sections):
+        numeric_spans: list[tuple[int, int]] = []
+        for s, e in sentences(folded, lo, hi):
+            found = _numeric(text, folded, sections, s, e, plan_year)
+            if not found:
+                milestone = _milestone(text, folded, sections, s, e, plan_year)
+                found = [milestone] if milestone else []
+            out.extend(found)
+            numeric_spans.extend((c.start, c.end) for c in found)
+        out.extend(_qualitative(text, folded, sections, lo, hi, plan_year, numeric_spans))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _numeric(text: str, folded: str, sections: list[Section], s: int, e: int,
+             plan_year: int | None) -> list[Commitment]:
+    figs = figures(folded, s, e)
+    kept = [f for f in figs if not f.baseline and not _is_context(folded, f, s, e)]
+    out = []
+    for f in kept:
+        q = f.q
+        c0, c1 = f.clause
+        start = c0
+        if not f.name or f.name == name_before(folded[c0:q.start]) == "":
+            start = previous_clause_start(folded, c0, s)
+        comparator = _comparator(folded, f, kept, s, e)
+        measure = measure_of(q, f.name, f.before)
+        out.append(Commitment(
+            text=text[start:c1], start=start, end=c1,
+            section=_section_label(text, sections, q.start),
+            year=_year(folded, s, q.start, plan_year),
+            indicator=f.name or folded[c0:q.start],
+            measure=measure,
+            comparator=comparator,
+            target=q.number,
+            target_high=q.high,
+            unit=q.unit,
+            polarity=polarity_of(measure, f.name, f.before),
+            strength=_strength(folded, s, q.start),
+        ))
+    return out
+
+
+def _is_context(folded: str, f: Figure, s: int, e: int) -> bool:
+    q = f.q
+    after = folded[q.end:e]
+    rest = re.sub(r"^(以上|以下|左右)", "", after)
+    if rest.startswith("的"):
+        return True  # 总投资89亿元的…项目
+    if after.startswith(("以上", "以下")) and re.match(r"^[\u4e00-\u9fa5]", after[2:3] or ","):
+        return True  # 10亿元以上项目
+    if q.unit in AMOUNT_UNITS or any(q.unit.endswith(u) for u in ("瓦", "吨", "米")):
+        nxt = after[:1]
+        if nxt and nxt not in _AMOUNT_FOLLOWERS:
+            return True  # 8吉瓦电池片
+    before = folded[f.clause[0]:q.start]
+    if "余" in folded[q.start:q.end] and _strength(folded, s, q.start) is None:
+        return True  # 区内70余家持证企业: an approximate existing stock, not a promise
+    if before.endswith("等"):
+        return True  # 等9个省级重大应用试点
+    if re.search(r"[^其]中\d", folded[f.clause[0]:q.start + 1]):
+        return True  # “十四五”规划中6项…和28项…
+    return bool(re.search(r"《[^》]*$", folded[s:q.start]))
+
+
+def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> str:
+    q = f.q
+    if q.comparator:
+        return q.comparator
+    if q.high is not None:
+        return "range"
+    group = [f]
+    if f.in_list:
+        group = [g for g in kept if g.clause == f.clause or g.in_list and g.q.start > f.q.start]
+    for g in group:
+        after = folded[g.q.end:g.q.end + 3]
+        for word, comp in COMPARATOR_AFTER:
+            if after.startswith(word):
+                return comp
+    before = folded[max(f.clause[0], q.start - 4):q.start]
+    if re.search(r"至少|不低于|不少于|^完成", folded[f.clause[0]:q.start]):
+        return ">="  # 年内至少降低30%, 完成易地扶贫搬迁280万人
+    for word, comp in COMPARATOR_BEFORE:
+        if before.endswith(word) or (f.in_list and word in folded[f.clause[0]:q.start]):
+            return comp
+    return "="
+
+
+def _strength(folded: str, s: int, pos: int) -> str | None:
+    best, best_at = None, -1
+    for word in STRENGTH_WORDS:
+        at = folded.rfind(word, s, pos)
+        if at > best_at:
+            best, best_at = word, at
+    return best
+
+
+def _year(folded: str, s: int, pos: int, plan_year: int | None) -> int | None:
+    sentence = folded[s:pos]
+    m = _LATER_YEAR.search(sentence)
+    if m:
+        return int(m.group(1) or m.group(2))
+    years = re.findall(r"(\d{4})年(?!度?以来)", folded[s:pos])
+    if years:
+        y = int(years[-1])
+        if plan_year is None or abs(y - plan_year) <= 5:
+            return y
+    if _PERIOD_LATER.search(sentence) and plan_year is not None:
+        return plan_year + 2
+    return plan_year
+
+
+def _section_label(text: str, sections: list[Section], pos: int) -> str:
+    sec = section_at(sections, pos)
+    if sec is None:
+        return ""
+    for marker, a, b in items(text, sec.start, sec.end):
+        if a <= pos < b:
+            return f"{sec.path}/{marker}" if sec.path else marker
+    return sec.path
+
+
+def _milestone(text: str, folded: str, sections: list[Section], s: int, e: int,
+               plan_year: int | None) -> Commitment | None:
+    for word, month_day in DEADLINE_WORDS:
+        at = folded.find(word, s, e)
+        if at == -1:
+            continue
+        c0, c1 = clause_bounds(folded, at, s, e)
+        clause = folded[c0:c1]
+        verb = next((v for v in MILESTONE_VERBS if v in clause[at - c0:]), None)
+        if not verb:
+            continue
+        year = _year(folded, s, at + len(word), plan_year)
+        obj = clause[clause.index(verb, at - c0) + len(verb):]
+        return Commitment(
+            text=text[c0:c1], start=c0, end=c1, section=_section_label(text, sections, at),
+            year=year, indicator=name_before(obj) or clause, measure="milestone",
+            strength=_strength(folded, s, at), deadline=f"{year}-{month_day}" if year else None,
+        )
+    return None
+
+
+def _qualitative(text: str, folded: str, sections: list[Section], lo: int, hi: int,
+                 plan_year: int | None, numeric: list[tuple[int, int]]) -> list[Commitment]:
+    """One per 一是/二是 item without a figure; where a plan part has no items, its
+    deepest headings; where it has neither, its paragraphs cut at semicolons."""
+    out = []
+    found_items = items(text, lo, hi)
+    if found_items:
+        for marker, a, b in found_items:
+            if any(a <= ns < b for ns, _ in numeric):
+                continue
+            end = a
+            while end < b and folded[end] not in "。;\n":
+                end += 1
+            out.append(_qual(text, sections, a, end, len(marker), plan_year))
+        return out
+    plan_secs = [x for x in sections if x.role == "plan" and lo <= x.start < hi]
+    leaves = [x for x in plan_secs if not any(y is not x and x.start <= y.start < x.end and y.level > x.level
+                                              for y in plan_secs)]
+    for sec in leaves:
+        if sec.path.startswith("¶") or sec.level <= 1 and len(plan_secs) == 1:
+            for a, b in _semicolon_parts(folded, sec.start, sec.end):
+                if not any(a <= ns < b for ns, _ in numeric):
+                    out.append(_qual(text, sections, a, b, 0, plan_year))
+        elif sec.level > 1 and sec.heading:
+            a = sec.start
+            b = a + len(sec.heading)
+            if not any(sec.start <= ns < sec.end for ns, _ in numeric):
+                out.append(_qual(text, sections, a, b, len(re.match(r"^\S*?[、)\.]", sec.heading).group())
+                                 if re.match(r"^\S*?[、)\.]", sec.heading) else 0, plan_year))
+    return out
+
+
+def _semicolon_parts(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts, pos = [], a
+    for m in re.finditer(r"[;。\n]", folded[a:b]):
+        end = a + m.start()
+        if end - pos > 4:
+            parts.append((pos, end))
+        pos = a + m.end()
+    if b - pos > 4:
+        parts.append((pos, b))
+    return parts
+
+
+def _qual(text: str, sections: list[Section], a: int, b: int, marker_len: int,
+          plan_year: int | None) -> Commitment:
+    name = name_before(text[a + marker_len:b])
+    return Commitment(text=text[a:b], start=a, end=b, section=_section_label(text, sections, a),
+                      year=plan_year, indicator=name, measure="qualitative")

@@ -1,0 +1,99 @@
+"""Figures in a sentence: each quantity with the indicator it counts.
+
+Shared by commitments (plan parts) and outcomes (review parts). A figure's
+name is the text before it in its clause (``工业投资增长10%`` → 工业投资), the
+text after the previous figure in a 、 list (``…企业15家、数字经济企业20家``),
+the name paired in order in a 分别 list (``工业投资、制造业投资、技术改造投资
+分别达到970亿元、900亿元和540亿元以上``), or, for a clause with no subject
+(``制造业投资70.1亿元,增长35.0%``), the previous figure's name.
+
+Baselines (``从平均2-3个月压缩至1个月以内``, ``从6月份72.68%提升至90.6%``) are
+marked so that only the figure reached counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clauses import clause_bounds
+from .indicators import name_before
+from .model import Quantity
+from .quantities import find_quantities
+
+_LIST_JOINER = re.compile(r"^[、和及与,]+$")
+_FENBIE = "分别"
+
+
+@dataclass(frozen=True)
+class Figure:
+    q: Quantity
+    name: str
+    before: str  # the clause's text before the figure (folded)
+    clause: tuple[int, int]
+    baseline: bool
+    in_list: bool  # shares its verb with other figures (、 or 分别 lists)
+
+
+def figures(folded: str, start: int, end: int) -> list[Figure]:
+    """Figures of the sentence folded[start:end] (absolute offsets)."""
+    qs = find_quantities(folded[start:end], offset=start)
+    out: list[Figure] = []
+    paired = _fenbie_names(folded, start, end, qs)
+    last_name = ""
+    for i, q in enumerate(qs):
+        c0, c1 = clause_bounds(folded, q.start, start, end)
+        prev = qs[i - 1] if i else None
+        lo = max(c0, prev.end) if prev and prev.end > c0 else c0
+        between = folded[lo:q.start]
+        joined = bool(prev) and prev.end >= c0 and bool(_LIST_JOINER.match(between.strip() or "、"))
+        if prev and prev.end > c0:
+            # a second figure in the same clause: 140处7.8万平方米, 15家、数字经济企业20家
+            fragment = between
+        else:
+            fragment = folded[c0:q.start]
+        name = paired.get(i) or name_before(_strip_tail(fragment))
+        if not name and prev is not None and joined:
+            name = out[-1].name
+        if not name:
+            name = last_name
+        baseline = _is_baseline(folded, q, qs[i + 1:], c0, end)
+        out.append(Figure(q, name, folded[c0:q.start], (c0, c1), baseline, joined or i in paired))
+        if name:
+            last_name = name
+    return out
+
+
+def _strip_tail(fragment: str) -> str:
+    return re.sub(r"(增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为)+$", "", fragment) or fragment
+
+
+def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict[int, str]:
+    """``A、B、C分别达到x、y和z`` → names for x, y, z in order."""
+    idx = folded.find(_FENBIE, start, end)
+    if idx == -1:
+        return {}
+    c0, _ = clause_bounds(folded, idx, start, end)
+    head = folded[c0:idx]
+    names = [n for n in re.split(r"[、和及与]", head) if n.strip()]
+    after = [i for i, q in enumerate(qs) if q.start > idx]
+    # take the figures of one list: consecutive and joined by 、/和
+    group = []
+    for i in after:
+        if group and not _LIST_JOINER.match(folded[qs[group[-1]].end:qs[i].start].strip() or "x"):
+            break
+        group.append(i)
+    if len(names) < 2 or len(names) != len(group):
+        return {}
+    return {i: name_before(n) for i, n in zip(group, names)}
+
+
+def _is_baseline(folded: str, q: Quantity, later: list[Quantity], c0: int, end: int) -> bool:
+    """A figure after 从 with a later figure of the same unit in its sentence is a starting point."""
+    if "从" not in folded[c0:q.start] and not folded[max(c0, q.start - 8):q.start].endswith(("由",)):
+        return False
+    return any(_same_family(q.unit, other.unit) for other in later)
+
+
+def _same_family(a: str, b: str) -> bool:
+    return a == b or a[-1:] == b[-1:]

@@ -1,0 +1,19 @@
+"""Read and extract a file on disk (used by the JSON commands and the benchmarks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .extraction import extract_text
+from .model import Extraction
+from .reading import Limits, UnreadableDocument, read_bytes
+
+
+def extract_path(path: str | Path, limits: Limits | None = None) -> Extraction:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"无法读取文件:{exc.strerror or exc}") from exc
+    read = read_bytes(data, limits)
+    return extract_text(read.text, read.format, read.hints)

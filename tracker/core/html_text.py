@@ -1,0 +1,97 @@
+"""HTML saved from a government portal → the article body and the portal's metadata.
+
+Scripts, styles, navigation, breadcrumbs, share links and 浏览次数/字号 widgets
+are dropped; the body is the content container with the most Chinese text
+(an allow-list of usual container names is tried first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .reading import UnreadableDocument
+
+_CONTAINERS = ("zoom", "content", "article", "TRS_Editor", "main-txt", "detail", "zwnr", "text", "con")
+_DROP = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "button", "select",
+         "object", "embed", "svg", "template")
+_META = {
+    "published": re.compile(r"(?:发布日期|发布时间|公布日期|日期)\s*[:：]\s*(\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2})"),
+    "issuer": re.compile(r"(?:发布单位|来源|信息来源|发布机构)\s*[:：]\s*([^\s:：|]{2,30})"),
+}
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(html)
+    except Exception as exc:
+        raise UnreadableDocument("HTML 文件无法解析。") from exc
+    for bad in tree.xpath("|".join(f"//{t}" for t in _DROP)):
+        bad.drop_tree()
+    hints: dict = {}
+    titles = tree.xpath("//meta[@name='ArticleTitle']/@content") or tree.xpath("//title/text()")
+    if titles and titles[0].strip():
+        hints["title"] = titles[0].strip().split("_")[0].split("-")[0].strip()
+    for name, key in (("PubDate", "published"), ("ContentSource", "issuer")):
+        v = tree.xpath(f"//meta[@name='{name}']/@content")
+        if v and v[0].strip():
+            hints[key] = v[0].strip()[:10] if key == "published" else v[0].strip()
+    page_text = tree.text_content()
+    for key, pattern in _META.items():
+        m = pattern.search(page_text)
+        if m and key not in hints:
+            hints[key] = m.group(1)
+    if "published" in hints:
+        d = re.findall(r"\d+", hints["published"])
+        if len(d) >= 3:
+            hints["published"] = f"{int(d[0]):04d}-{int(d[1]):02d}-{int(d[2]):02d}"
+        else:
+            hints.pop("published")
+    body = _best_container(tree)
+    text = _block_text(body)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if not text:
+        raise UnreadableDocument("HTML 页面中没有正文。")
+    return text, hints
+
+
+def _cjk(s: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", s))
+
+
+def _best_container(tree):
+    for name in _CONTAINERS:
+        found = tree.xpath(f"//*[@id='{name}' or contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+        found = [f for f in found if _cjk(f.text_content()) > 100]
+        if found:
+            return max(found, key=lambda e: _cjk(e.text_content()))
+    best, best_score = tree, 0
+    for el in tree.iter("div", "article", "section", "td"):
+        paragraphs = el.xpath("./p|./div/p")
+        score = sum(_cjk(p.text_content()) for p in paragraphs)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _block_text(el) -> str:
+    parts: list[str] = []
+    blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in blocks:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in blocks:
+            parts.append("\n")
+
+    walk(el)
+    return "".join(parts)

@@ -1,0 +1,131 @@
+"""Indicator names, measures and polarity, and the tokens used to compare them.
+
+``name_before("2023年力争新增省级以上专精特新(含小巨人)企业")`` →
+``新增省级以上专精特新(含小巨人)企业``. Tokens come from jieba with the domain
+dictionary (loaded once per process), after synonyms are folded
+(``国内生产总值`` → ``GDP``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+from .lexicon import (
+    AMOUNT_UNITS,
+    DECREASE_WORDS,
+    DOMAIN_WORDS,
+    DURATION_UNITS,
+    GROWTH_WORDS,
+    LOWER_IS_BETTER,
+    NAME_NOISE,
+    SCALES,
+    STRENGTH_WORDS,
+    SYNONYMS,
+)
+from .model import Quantity
+
+_lock = threading.Lock()
+_jieba = None
+
+_LEADING = re.compile(
+    r"^(?:(?:\d{4}年度?|今年|全年|年内|当年|每年|同时|此外|其中|另外|并|且|而|以及|和|及|、|与|或|"
+    + "|".join(STRENGTH_WORDS)
+    + r"|要|将|拟|再|进一步|全力|加快|积极|持续|不断|共|累计|预计|实现|达到|分别)\s*)+"
+)
+_TRAILING = re.compile(r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|:|\s)+$")
+_QUOTES = str.maketrans("", "", "“”\"'‘’《》")
+_STOP_TOKENS = frozenset(
+    "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
+    "实现 完成 达到 新增 累计 同比 分别 其中 进一步 力争 确保 争取 努力 推进 推动 加快 开展 工作 "
+    "全面 持续 不断 积极 深入 扎实 重点 有效 提升 加强 建设 实施 , 、 ( ) : ; 。 % 以上 左右 以内".split()
+)
+
+
+def _segmenter():
+    global _jieba
+    if _jieba is None:
+        with _lock:
+            if _jieba is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                for word in DOMAIN_WORDS:
+                    jieba.add_word(word, freq=20000)
+                for word in SYNONYMS:
+                    jieba.add_word(word, freq=20000)
+                jieba.initialize()
+                _jieba = jieba
+    return _jieba
+
+
+def segment(text: str) -> list[str]:
+    return _segmenter().lcut(text)
+
+
+def name_before(fragment: str) -> str:
+    """Clean the words before a figure into an indicator name."""
+    name = fragment.translate(_QUOTES).strip(" ,、;:")
+    name = re.sub(r"\d{4}年度?", "", name)
+    prev = None
+    while prev != name:
+        prev = name
+        name = _LEADING.sub("", name).strip()
+        name = _TRAILING.sub("", name).strip()
+    return name
+
+
+def measure_of(q: Quantity, name: str, before: str) -> str:
+    """``增长8%`` growth, ``占GDP比重7%`` share, ``开工率90.6%`` rate, ``前3`` rank …"""
+    if q.rank:
+        return "rank"
+    base = q.unit
+    for scale in SCALES:
+        if base.startswith(scale) and len(base) > len(scale):
+            base = base[len(scale):]
+            break
+    if base in ("%", "个百分点", "百分点", "‰"):
+        tail = (name + before[-4:])
+        if re.search(r"占|比重|占比|份额", tail) or q.unit == "%" and before.endswith(("的", "超过全市")):
+            return "share"
+        if any(w in tail for w in GROWTH_WORDS) or base != "%":
+            return "growth"
+        if name.endswith("率") or "率" in before[-6:]:
+            return "rate"
+        return "growth" if re.search(r"增|降|涨", name) else "rate"
+    if base in DURATION_UNITS:
+        return "duration"
+    if base in AMOUNT_UNITS:
+        return "amount"
+    if base in SCALES:
+        return "count" if re.search(r"人|户|口", name) else "amount"
+    return "count"
+
+
+def polarity_of(measure: str, name: str, before: str) -> str:
+    """Less is better for prices' 涨幅, 失业率, 用时, 排名; a reduction's size is more-is-better."""
+    if measure in ("rank", "duration"):
+        return "lower"
+    tail = before[-6:]
+    if any(w in tail for w in DECREASE_WORDS) and measure in ("growth", "share", "rate", "amount", "count"):
+        if not any(w in name for w in ("价格", "失业率")):
+            return "higher"
+    if any(w in name or w in tail for w in LOWER_IS_BETTER):
+        return "lower"
+    return "higher"
+
+
+def fold_synonyms(text: str) -> str:
+    for word, canonical in sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(word, canonical)
+    return text
+
+
+@lru_cache(maxsize=20000)
+def tokens(name: str) -> frozenset[str]:
+    """Content tokens of an indicator name, synonyms folded."""
+    folded = fold_synonyms(name.translate(_QUOTES))
+    return frozenset(t for t in segment(folded) if t.strip() and t not in _STOP_TOKENS and not t.isdigit())

@@ -1,0 +1,141 @@
+"""Document fields: title, issuer, published date, review and plan years, kind.
+
+``区发改经信局2022年总结及2023年思路`` → review 2022, plan 2023; a plan part
+that names no year is the year after the review; a 提案答复's plan year is the
+reply's own year (DOMAIN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import KIND_WORDS
+from .model import Section
+from .numerals import fold
+from .sections import HEADING_PATTERNS, PORTAL_NOISE, lines_of, role_of_heading
+
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_HEADER_DATE = re.compile(r"(?:公布日期|发布日期|发布时间|成文日期|日期)\s*[:：]?\s*" + _DATE)
+_SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
+_SOURCE = re.compile(r"(?:发布单位|发布机构|信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
+_ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
+_ORG_IN_TEXT = re.compile(
+    r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县))?(?:经信厅|经信局|经信系统|发改经信局|发改局|发展和改革局|"
+    r"发展改革委|经信科技局|经济和信息化局|经济和信息化厅))"
+)
+_REVIEW_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:总结|回顾|工作情况)")
+_PLAN_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:思路|计划|安排|打算|要点|目标)")
+TITLE_WORDS = r"总结|思路|计划|报告|答复|要点|安排|工作"
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
+
+
+def find_title(text: str) -> str | None:
+    """The best short line before the body: ``嘉兴市经信工作2021年总结和2022年思路``, not the
+    breadcrumb ``总结计划``; None where the document opens with its body."""
+    best, best_score = None, 1
+    for line in lines_of(text)[:15]:
+        t = line.text.strip()
+        if not t or PORTAL_NOISE.search(t):
+            continue
+        if any(p.match(t) for _, p in HEADING_PATTERNS) or len(t) > 50 or re.search(r"[,;。]", t):
+            break
+        score = (2 if _YEAR.search(t) else 0) + (1 if re.search(TITLE_WORDS, t) else 0) + (len(t) >= 8)
+        if score > best_score:
+            best, best_score = text[line.start:line.end].strip(), score
+    return best
+
+
+def find_published(text: str) -> str | None:
+    head = fold(text[:1500])
+    m = _HEADER_DATE.search(head)
+    if not m:
+        tail = [ln.text for ln in lines_of(text)[-8:]]
+        for t in reversed(tail):
+            m = _SIGNATURE_DATE.match(t)
+            if m:
+                break
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def find_issuer(text: str, title: str | None) -> str | None:
+    for t in reversed([ln.text.strip() for ln in lines_of(text)[-8:]]):
+        if 3 <= len(t) <= 30 and _ORG_END.search(t) and not re.search(r"[,;。:()]", t):
+            return t
+    m = _SOURCE.search(fold(text[:1500]))
+    if m:
+        return re.split(r"[(（]", m.group(1))[0]
+    if title:
+        m = re.match(r"^(.{2,20}?)(?:\d{4}年|关于)", title)
+        if m and _ORG_END.search(m.group(1)):
+            return m.group(1)
+    if re.search(r"代表国务院", text[:2000]):
+        return "国务院"
+    m = _ORG_IN_TEXT.search(text)
+    return m.group(1) if m else None
+
+
+def find_years(text: str, title: str | None, headings: list[tuple[str, str | None]],
+               published: str | None, kind_hint: str | None) -> tuple[int | None, int | None]:
+    review = plan = None
+    if title:
+        t = fold(title)
+        m = _REVIEW_TITLE.search(t)
+        review = int(m.group(1)) if m else None
+        m = _PLAN_TITLE.search(t)
+        plan = int(m.group(1)) if m else None
+    for heading, role in headings:
+        m = _YEAR.search(heading)
+        if not m:
+            continue
+        if role == "review" and review is None:
+            review = int(m.group(1))
+        elif role == "plan" and plan is None:
+            plan = int(m.group(1))
+    if kind_hint == "proposal_reply" and plan is None and published:
+        plan = int(published[:4])
+    if review is None and plan is None:
+        body = fold(text[:3000])
+        years = Counter(int(y) for y in _YEAR.findall(body))
+        if years:
+            review = years.most_common(1)[0][0]
+    if review is None and plan is not None:
+        review = plan - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    return review, plan
+
+
+def heading_lines(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for line in lines_of(text):
+        if any(p.match(line.text) for _, p in HEADING_PATTERNS):
+            head = re.split(r"[。]", line.text.strip(), maxsplit=1)[0]
+            out.append((head, role_of_heading(head)))
+    return out
+
+
+def kind_hint(text: str, title: str | None) -> str | None:
+    probe = (title or "") + fold(text[:600])
+    for kind, words in KIND_WORDS:
+        if any(w in probe for w in words):
+            return kind
+    return None
+
+
+def find_kind(hint: str | None, sections: list[Section]) -> str:
+    if hint:
+        return hint
+    roles = {s.role for s in sections}
+    if "review" in roles and "plan" in roles:
+        return "summary_plan"
+    if "review" in roles:
+        return "summary"
+    if "plan" in roles:
+        return "plan"
+    return "other"

@@ -1,0 +1,47 @@
+"""Chinese numerals and width folding.
+
+``cn_to_number("十五")`` → 15, ``cn_to_number("一万")`` → 10000,
+``cn_to_number("三十五")`` → 35. Only isolated numeral runs are converted:
+the text itself is never rewritten (``进一步`` stays ``进一步``).
+"""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+
+# One-to-one character folding (full-width → half-width) so offsets never move.
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({"\u3000": " ", "−": "-", "－": "-", "〔": "(", "〕": ")", "【": "[", "】": "]"})
+FOLD_TABLE = str.maketrans(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Fold widths without changing length: ``（一）２０２３年，`` → ``(一)2023年,``."""
+    return text.translate(FOLD_TABLE)
+
+
+def cn_to_number(s: str) -> int | None:
+    """Convert a run of Chinese numerals; None if it is not a well-formed number."""
+    if not s or any(ch not in NUMERAL_CHARS for ch in s):
+        return None
+    if all(ch in DIGITS for ch in s) and len(s) > 1:
+        # 二〇二三 written digit by digit
+        return int("".join(str(DIGITS[ch]) for ch in s))
+    total, section, number = 0, 0, None
+    for ch in s:
+        if ch in DIGITS:
+            if number is not None:
+                return None  # two digits in a row: 五六 is not a number
+            number = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if number is None else number) * SMALL_UNITS[ch]
+            number = None
+        else:
+            section += number or 0
+            total = (total + section) * BIG_UNITS[ch] if ch == "亿" else total + section * BIG_UNITS[ch]
+            section, number = 0, None
+    return total + section + (number or 0)

@@ -1,0 +1,97 @@
+"""Outcomes: the figures a review part reports.
+
+Every figure in a review part is an outcome, except baselines (``从6月份72.68%
+提升至90.6%`` → 90.6 only), plan figures quoted in a review (``当年计划投资48亿元``),
+subsidy ceilings a policy promises (``最高奖励500万元``), size classes
+(``10亿元以上项目``) and imprecise spans (``两位数增长``). ``累计/截至/共有/总量``
+mark a stock (cumulative), except a year's own total (``全年累计``, ``1-12月累计``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import sentences
+from .figures import Figure, figures
+from .indicators import measure_of
+from .model import Outcome, Section
+from .numerals import fold
+from .sections import section_at
+
+_PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
+                         r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
+# A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标) reports no result.
+_FRAMING = re.compile(r"^(聚焦|围绕|着眼|瞄准|紧扣|对标)")
+_STOCK = re.compile(r"累计|截至|截止|共有|总量|总数|存量")
+_YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月")
+
+
+def review_ranges(sections: list[Section]) -> list[tuple[int, int]]:
+    spans = sorted((s.start, s.end) for s in sections if s.role == "review")
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    excluded = [(s.start, s.end) for s in sections if s.role in ("plan", "problems") and s.path]
+    out = []
+    for a, b in merged:
+        for xa, xb in sorted(excluded):
+            if a < xa < b:
+                out.append((a, xa))
+                a = max(a, xb)
+            elif xa <= a < xb:
+                a = xb
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def find_outcomes(text: str, sections: list[Section], review_year: int | None) -> list[Outcome]:
+    folded = fold(text)
+    out: list[Outcome] = []
+    for lo, hi in review_ranges(sections):
+        for s, e in sentences(folded, lo, hi):
+            for f in figures(folded, s, e):
+                if _skipped(folded, f, s):
+                    continue
+                out.append(_outcome(text, folded, sections, f, s, e, review_year))
+    return out
+
+
+def _skipped(folded: str, f: Figure, s: int) -> bool:
+    q = f.q
+    if f.baseline or q.high is not None:
+        return True  # a range in a review is a size class: 营收10-300亿元“腰部企业”
+    if _FRAMING.match(folded[f.clause[0]:q.start]):
+        return True
+    before = folded[f.clause[0]:q.start]
+    if _PLAN_WORDS.search(before):
+        return True
+    after = folded[q.end:q.end + 4]
+    if after.startswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
+            and not after.startswith(("以上的", "以下的")):
+        return after[2:3] not in "左"  # 10亿元以上项目: a size class
+    if q.comparator == ">=" and folded[q.start:q.end] == "两位数":
+        return True
+    return bool(re.search(r"《[^》]*$", folded[s:q.start]))
+
+
+def _outcome(text: str, folded: str, sections: list[Section], f: Figure, s: int, e: int,
+             year: int | None) -> Outcome:
+    q = f.q
+    c0, c1 = f.clause
+    # the text reaches back a little so that a reader sees what the figure is about
+    start = c0
+    if q.start - c0 < 6 and c0 > s:
+        start = max(s, folded.rfind(",", s, c0 - 1) + 1)
+    clause = folded[start:c1]
+    stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(folded[s:q.start])
+    sec = section_at(sections, q.start)
+    measure = measure_of(q, f.name, f.before)
+    return Outcome(
+        text=text[start:c1], start=start, end=c1, section=sec.path if sec else "",
+        year=year, indicator=f.name or clause[: q.start - start], measure=measure,
+        value=q.number, unit=q.unit, cumulative=stock, comparator=q.comparator,
+    )

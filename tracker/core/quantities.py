@@ -1,0 +1,176 @@
+"""Find the quantities in a clause: a number with its unit as written.
+
+``find_quantities("新增国家级专精特新“小巨人”22家、省级专精特新中小企业325家")``
+gives ``22 家`` and ``325 家`` with their offsets. Years (2023年), dates
+(1-12月, 6月1日), ordinals (第一批), programme names (“985”, 415X, 8+4),
+versions (3.0版) and bare numbers without a unit are not quantities.
+
+Ranks and fractions written in words are: ``位列全省首位`` → 1 名,
+``全省前3`` → 3 名 (≤), ``三分之一`` → 33.33 %, ``9成`` → 90 %,
+``两位数`` → 10 % (≥), ``翻一番`` → 100 %.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import AMOUNT_UNITS, COUNT_UNITS, DURATION_UNITS, PERCENT_UNITS, SCALES
+from .model import Quantity
+from .numerals import NUMERAL_CHARS, cn_to_number, fold
+
+_BASE_UNITS = sorted(PERCENT_UNITS + AMOUNT_UNITS + DURATION_UNITS + COUNT_UNITS, key=len, reverse=True)
+_UNIT_RE = re.compile(
+    r"(?P<approx1>[余多])?(?P<scale>" + "|".join(SCALES) + r")?(?P<approx2>[余多])?"
+    r"(?P<base>" + "|".join(map(re.escape, _BASE_UNITS)) + r")?"
+)
+_NUMBER_RE = re.compile(
+    r"(?P<neg>-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:(?P<sep>-|~|—{1,2}|至|到)(?P<num2>\d+(?:\.\d+)?))?"
+    r"|(?P<cn>[" + NUMERAL_CHARS + r"]{1,8})"
+)
+_RANK_CONTEXT = re.compile(r"(全国|全省|全市|全区|全球|世界|同类|排名|排|列|居|位列|位居|跃居|保持)[^,;。]{0,8}$")
+_FRACTION_RE = re.compile(r"([一二三四五六七八九十\d]+)分之([一二三四五六七八九十\d]+)")
+_TENTHS_RE = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九]|\d)成(?![立为功果效长绩本熟])")
+_RANK_WORD_RE = re.compile(r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[一二三四五六七八九十]+)(?![批次步个届期强\d])(?:名|位)?")
+_RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、和及与])+$")
+_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番")
+_DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_NAME_NEIGHBOURS = set("+×*Xx/#")
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """All quantities in ``text``, in order; offsets are shifted by ``offset``."""
+    folded = fold(text)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _DATE_RE.finditer(folded)]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(q: Quantity) -> None:
+        taken.append((q.start - offset, q.end - offset))
+        found.append(q)
+
+    for m in _FRACTION_RE.finditer(folded):
+        den, num = _to_number(m.group(1)), _to_number(m.group(2))
+        if den and num is not None and free(*m.span()):
+            add(Quantity(round(100 * num / den, 2), "%", m.start() + offset, m.end() + offset))
+    for m in _TENTHS_RE.finditer(folded):
+        if free(*m.span()):
+            add(Quantity(10 * _to_number(m.group(1)), "%", m.start() + offset, m.end() + offset))
+    for m in _SPECIAL_RE.finditer(folded):
+        if not free(*m.span()):
+            continue
+        word = m.group()
+        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻两番": 300}[word]
+        comparator = ">=" if word == "两位数" else None
+        add(Quantity(value, "%", m.start() + offset, m.end() + offset, comparator=comparator))
+    for m in _RANK_WORD_RE.finditer(folded):
+        if not free(*m.span()):
+            continue
+        before = folded[: m.start()]
+        word = m.group()
+        if word.startswith("前") and not re.search(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$", before):
+            continue
+        if word.startswith("第") or word == "首位":
+            if not _RANK_CONTEXT.search(_RANK_CHAIN.sub("", before)):
+                continue
+        value = 1 if word in ("首位", "第一") else _to_number(m.group(1))
+        if not value:
+            continue
+        comparator = "<=" if word.startswith("前") else None
+        add(Quantity(value, "名", m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
+
+    for m in _NUMBER_RE.finditer(folded):
+        if not free(*m.span()) or _inside_quoted_name(folded, m.start()):
+            continue
+        q = _number_at(folded, m, offset)
+        if q is not None and free(q.start - offset, q.end - offset):
+            add(q)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _inside_quoted_name(folded: str, pos: int) -> bool:
+    """A figure inside a short quoted name is part of the name: “工业经济十二条”, “17条”."""
+    open_at = folded.rfind("“", max(0, pos - 12), pos)
+    if open_at == -1 or "”" in folded[open_at:pos]:
+        return False
+    close_at = folded.find("”", pos, pos + 12)
+    return close_at != -1
+
+
+def _to_number(s: str) -> float | None:
+    if s.isdigit():
+        return float(s)
+    v = cn_to_number(s)
+    return float(v) if v is not None else None
+
+
+def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
+    start, end = m.span()
+    prev = folded[start - 1] if start else ""
+    if m.group("cn"):
+        raw = m.group("cn")
+        value = cn_to_number(raw)
+        # Single numerals (一批, 三大, 两个毫不动摇) are words, not figures — unless scaled (一万家).
+        if value is None or (len(raw) == 1) or (len(raw) == 2 and raw[-1] in "万亿" and raw[0] in "百千"):
+            return None
+        if prev in ("第", "周", "星", "初", "礼", "届") or raw in ("十四五", "十三五", "十五五"):
+            return None
+        unit_m = _UNIT_RE.match(folded, end)
+        if not unit_m or not unit_m.group("base") or unit_m.group("scale"):
+            return None
+        unit = unit_m.group("base")
+        if unit in ("年", "个月", "天", "日") and raw[-1] in "万亿":
+            return None
+        return Quantity(float(value), unit, start + offset, unit_m.end() + offset,
+                        comparator=">=" if (unit_m.group("approx1") or unit_m.group("approx2")) else None)
+
+    if prev and (prev.isascii() and (prev.isalpha() or prev in _NAME_NEIGHBOURS or prev == ".")):
+        return None  # PM2.5, C919, 1+6+N
+    if prev == "第":
+        return None  # 第二批, 第五届: ordinals
+    num_text = m.group("num").replace(",", "")
+    value = float(num_text)
+    high = float(m.group("num2")) if m.group("num2") else None
+    neg = bool(m.group("neg"))
+    if neg and prev and (prev.isdigit() or prev.isascii() and prev.isalnum()):
+        neg = False
+    unit_m = _UNIT_RE.match(folded, end)
+    after_unit = unit_m.end() if unit_m else end
+    nxt = folded[after_unit] if after_unit < len(folded) else ""
+    unit_text = folded[end:after_unit] if unit_m else ""
+    base = unit_m.group("base") if unit_m else None
+    scale = unit_m.group("scale") if unit_m else None
+    following = folded[end:end + 2]
+    if not base and not scale:
+        return None
+    if following[:1].isascii() and following[:1].isalpha():
+        return None  # 5G, 415X
+    if following[:1] in _NAME_NEIGHBOURS or following[:1] == "." and following[1:2].isdigit():
+        return None
+    if base == "年" and (len(num_text) == 4 or scale):
+        return None  # 2023年
+    if base == "年" and folded.startswith("度", after_unit):
+        return None
+    if base == "周" and folded.startswith("年", after_unit):
+        return None  # 100周年
+    if base in ("日",) or folded.startswith(("月", "号", "时", "点", "季度"), end):
+        return None  # dates and times
+    if base == "年" and value > 100:
+        return None
+    if base is None and scale not in ("万", "亿", "万亿", "千万", "百万", "十万"):
+        return None  # "3百" alone is not a figure
+    if base in ("名",) and nxt == "单":
+        base = None  # 名单
+        return None
+    approx = unit_m.group("approx1") or unit_m.group("approx2") if unit_m else None
+    unit = unit_text.replace("余", "").replace("多", "")
+    comparator = ">=" if approx else None
+    if high is not None and m.group("sep") in ("至", "到") and base is None:
+        return None
+    if neg:
+        value = -value
+        start -= 0  # the sign is part of the match already
+    return Quantity(value, unit, start + offset, after_unit + offset, high=high, comparator=comparator)

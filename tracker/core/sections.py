@@ -1,0 +1,180 @@
+"""Headings, sections and their roles.
+
+Headings nest ``一、`` > ``(一)`` > ``1.`` (half- or full-width); the inline
+``一是``/``二是`` items are not sections (see ``items``). A section's role comes
+from its heading words (``三、2023年工作思路`` → plan) or its parent's; a
+top-level section without role words that comes before the plan part is part
+of the review (``(一)稳工业,支撑全省经济大盘``). A paragraph that opens with a
+later year and ``将`` (``2024年,浙江省经信系统将…``) is a plan part of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ROLE_WORDS
+from .model import Section
+from .numerals import fold
+
+HEADING_PATTERNS = (
+    (1, re.compile(r"^[ \t]*([一二三四五六七八九十]+)[、.]")),
+    (2, re.compile(r"^[ \t]*\(([一二三四五六七八九十]+)\)")),
+    (3, re.compile(r"^[ \t]*(\d{1,2})(?:[、]|\.(?!\d))")),
+)
+PORTAL_NOISE = re.compile(
+    r"当前位置|首页\s*>|^\s*>|信息索引号|公布日期|发布日期|发布时间|发布单位|发布机构|来源[:：]|"
+    r"信息来源|浏览次数|访问量|字号|【?打印|关闭窗口|分享到|统一编号|公开方式|文号[:：]"
+)
+PLAN_PARAGRAPH = re.compile(r"^[ \t]*(?:(\d{4})年|下一步|今后|下阶段)[^。]{0,40}?(将|要|计划|打算)")
+ITEM_MARKER = re.compile(r"(?:^|(?<=[。;!?:]))[ \t]*([一二三四五六七八九十]+是)", re.M)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str  # folded
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    folded = fold(text)
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        out.append(Line(pos, end, folded[pos:end]))
+        pos = end + 1
+    return out
+
+
+def role_of_heading(heading: str) -> str | None:
+    for role in ("problems", "plan", "review"):
+        if any(w in heading for w in ROLE_WORDS[role]):
+            return role
+    return None
+
+
+def heading_text(line: str) -> str:
+    """The heading is the line up to its first full stop: ``(一)稳工业,支撑全省经济大盘。召开…``."""
+    cut = re.split(r"[。!?]", line.strip(), maxsplit=1)[0]
+    return cut[:80]
+
+
+def header_end(lines: list[Line]) -> int:
+    """Offset where the body starts: after portal noise, the title and the date lines."""
+    end = 0
+    for i, line in enumerate(lines[:20]):
+        t = line.text.strip()
+        if not t:
+            continue
+        if PORTAL_NOISE.search(t) or (len(t) <= 40 and not re.search(r"[,;。]", t) and i < 12
+                                      and not _heading_level(t)):
+            end = line.end
+            continue
+        break
+    return end
+
+
+def _heading_level(t: str) -> tuple[int, str] | None:
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(t)
+        if m:
+            return level, m.group(1)
+    return None
+
+
+def find_sections(text: str, plan_year: int | None = None) -> list[Section]:
+    lines = lines_of(text)
+    body_start = header_end(lines)
+    heads: list[tuple[int, int, str, str]] = []  # (level, start, marker, heading)
+    plan_paragraphs: list[tuple[int, str]] = []
+    for line in lines:
+        if line.start < body_start or not line.text.strip():
+            continue
+        found = _heading_level(line.text)
+        if found:
+            level, marker = found
+            if level == 3 and len(heading_text(line.text)) > 60:
+                continue
+            heads.append((level, line.start + len(line.text) - len(line.text.lstrip()), marker,
+                          heading_text(line.text)))
+        elif PLAN_PARAGRAPH.match(line.text) and _is_later_year(line.text, plan_year):
+            plan_paragraphs.append((line.start, heading_text(line.text)[:40]))
+    sections = _nest(text, body_start, heads)
+    for start, heading in plan_paragraphs:
+        enclosing = section_at(sections, start)
+        if enclosing is not None and enclosing.role == "plan":
+            continue
+        end = next((h[1] for h in heads if h[1] > start), len(text))
+        sections.append(Section(f"¶{text.count(chr(10), 0, start) + 1}", heading, "plan", start, end, 9))
+    sections.sort(key=lambda x: (x.start, x.level))
+    return sections
+
+
+def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]]) -> list[Section]:
+    levels = sorted({h[0] for h in heads})
+    rank = {lv: i for i, lv in enumerate(levels)}
+    sections: list[Section] = []
+    first = heads[0][1] if heads else len(text)
+    if text[body_start:first].strip():
+        sections.append(Section("", "", "review", body_start, first, 0))
+    stack: list[tuple[int, str, str | None]] = []  # (rank, marker path part, role)
+    raw: list[list] = []
+    for i, (level, start, marker, heading) in enumerate(heads):
+        r = rank[level]
+        while stack and stack[-1][0] >= r:
+            stack.pop()
+        part = marker if level == 1 else (f"({marker})" if level == 2 else marker)
+        parent_role = stack[-1][2] if stack else None
+        role = parent_role or role_of_heading(heading)
+        path = "/".join([p for _, p, _ in stack] + [part])
+        end = len(text)
+        for later in heads[i + 1:]:
+            if rank[later[0]] <= r:
+                end = later[1]
+                break
+        stack.append((r, part, role))
+        raw.append([path, heading, role, start, end, r])
+    # Top-level sections without role words: review before the plan part, other after it.
+    seen_plan = False
+    for item in raw:
+        if item[5] == 0 and item[2] is None:
+            item[2] = "other" if seen_plan else "review"
+        if item[2] == "plan":
+            seen_plan = True
+    roles_by_path: dict[str, str] = {}
+    for path, heading, role, start, end, r in raw:
+        parent = path.rsplit("/", 1)[0] if "/" in path else ""
+        if role is None:
+            role = roles_by_path.get(parent, "other")
+        roles_by_path[path] = role
+        sections.append(Section(path, heading, role, start, end, r + 1))
+    return sections
+
+
+def _is_later_year(line: str, plan_year: int | None) -> bool:
+    m = re.match(r"^[ \t]*(\d{4})年", line)
+    if not m:
+        return True  # 下一步/今后 …
+    return plan_year is None or int(m.group(1)) >= plan_year
+
+
+def section_at(sections: list[Section], pos: int) -> Section | None:
+    """The deepest section containing ``pos``."""
+    best = None
+    for s in sections:
+        if s.start <= pos < s.end and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+def items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Inline items (``一是…``, ``二是…``) in text[start:end] as (marker, start, end)."""
+    folded = fold(text)
+    marks = [(m.group(1), m.start(1)) for m in ITEM_MARKER.finditer(folded, start, end)]
+    out = []
+    for i, (marker, pos) in enumerate(marks):
+        stop = marks[i + 1][1] if i + 1 < len(marks) else end
+        para_end = folded.find("\n", pos, stop)
+        out.append((marker, pos, para_end if para_end != -1 else stop))
+    return out

@@ -1,0 +1,35 @@
+"""``manage.py extract PATH... --json``: the engine's findings as INTERFACE.md says; writes nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from tracker.core.files import extract_path
+from tracker.core.reading import UnreadableDocument
+from tracker.core.serialize import extraction_dict
+from tracker.services import engine_limits
+
+
+class Command(BaseCommand):
+    help = "提取文档中的承诺与成效(JSON 输出,不写数据库)"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+")
+        parser.add_argument("--json", action="store_true", help="JSON output (the only format)")
+
+    def handle(self, *args, paths: list[str], **options) -> None:
+        results, failed = [], False
+        for path in paths:
+            try:
+                results.append(extraction_dict(extract_path(path, engine_limits()), path))
+            except UnreadableDocument as exc:
+                failed = True
+                sys.stderr.write(f"{path}: {exc}\n")
+        if results:
+            out = results[0] if len(paths) == 1 else results
+            self.stdout.write(json.dumps(out, ensure_ascii=False, indent=1))
+        if failed:
+            sys.exit(2)

@@ -1,0 +1,11 @@
+"""Services: every write the tracker makes goes through here."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from tracker.core.reading import Limits
+
+
+def engine_limits() -> Limits:
+    return Limits(**settings.ENGINE_LIMITS)
