@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .clauses import clause_bounds
-from .indicators import name_before
+from .indicators import content_tokens, name_before
 from .model import Quantity
 from .quantities import find_quantities
 
@@ -56,12 +56,26 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         if not name and prev is not None and joined:
             name = out[-1].name
         if not name:
+            name = _name_after(folded, q.end, c1)  # 近1400万农业转移人口在城镇落户
+        if not name:
             name = last_name
+        elif c0 > start and len(content_tokens(name)) < 2 and not (prev and prev.end > c0):
+            # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
+            p0, _ = clause_bounds(folded, c0 - 1, start, end)
+            if not find_quantities(folded[p0:c0]):
+                name = name_before(folded[p0:c0 - 1]) + name
         baseline = _is_baseline(folded, q, qs[i + 1:], c0, end)
         out.append(Figure(q, name, folded[c0:q.start], (c0, c1), baseline, joined or i in paired))
         if name:
             last_name = name
     return out
+
+
+def _name_after(folded: str, a: int, b: int) -> str:
+    after = re.sub(r"^(以上|左右|以内|的)", "", folded[a:b])
+    if not re.match(r"^[\u4e00-\u9fa5]", after):
+        return ""
+    return name_before(after[:30])
 
 
 def _strip_tail(fragment: str) -> str:

@@ -124,8 +124,26 @@ def fold_synonyms(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=20000)
+# Words that say how a figure moved, not what it counts: the measure compares those.
+_MEASURE_TOKENS = frozenset("增长 降低 涨幅 提高 提升 稳定 保持 控制 回正 回升 上升 比重 占比 占 增加 "
+                            "启动 计划 攻坚 行动 约 近 多 余 超过 达 万 亿".split())
+
+
+@lru_cache(maxsize=50000)
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Content tokens in order, synonyms folded: ``国内生产总值增长`` → (``GDP``,)."""
+    folded = fold_synonyms(text.translate(_QUOTES))
+    return tuple(t for t in segment(folded)
+                 if t.strip() and t not in _STOP_TOKENS and t not in _MEASURE_TOKENS
+                 and not t.replace(".", "").isdigit() and len(t.strip(",.、;:()")) > 0
+                 and len(t) > 1)
+
+
 def tokens(name: str) -> frozenset[str]:
-    """Content tokens of an indicator name, synonyms folded."""
-    folded = fold_synonyms(name.translate(_QUOTES))
-    return frozenset(t for t in segment(folded) if t.strip() and t not in _STOP_TOKENS and not t.isdigit())
+    return frozenset(content_tokens(name))
+
+
+def head(name: str) -> str | None:
+    """The last content token: what the indicator counts (``城镇调查失业率`` → 调查失业率)."""
+    toks = content_tokens(name)
+    return toks[-1] if toks else None

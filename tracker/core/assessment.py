@@ -1,0 +1,281 @@
+"""Link each commitment of year N to the outcomes reported for year N, and judge it.
+
+Numeric commitments: candidates are outcomes of the review year with a
+compatible unit (万/亿 scales convert; % and 个百分点 differ) and measure
+(增长 vs 占比 differ), found through an inverted index on indicator tokens so
+linking stays near-linear. A candidate links when its indicator agrees — the
+same head word on one side found on the other (城镇登记失业率 is not answered by
+调查失业率; 减税 is not answered by the broader 减税降费) and a token overlap of
+at least ``link_min_similarity``. Increments answer 新增 targets, stocks
+(累计) only stock targets. Several outcomes may add up (国家级小巨人 6家 +
+省级专精特新 10家 → 省级以上 16家), and a share may be derived from two amounts.
+
+Qualitative and milestone commitments: the most related review sentences by
+BM25; ``met`` only on an explicit delivery verb (建成/出台/上线 …) with most of
+the commitment's words, else ``no_evidence``. Report-wide statements
+(完成全年主要目标任务) are never evidence. Commitments for later years are
+``not_due``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .clauses import sentences
+from .indicators import content_tokens, head
+from .lexicon import DELIVERY_VERBS, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
+from .model import Commitment, Evidence, Extraction, Judgment, Outcome
+from .numerals import fold
+from .outcomes import review_ranges
+from .retrieval import BM25, Passage
+from .scoring import Thresholds, fmt, score
+
+_SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
+_STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
+_SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
+
+
+def split_unit(unit: str | None) -> tuple[float, str]:
+    """``万人`` → (1e4, 人); ``亿元`` → (1e8, 元); ``%`` → (1, %)."""
+    unit = unit or ""
+    for scale in SCALES:
+        if unit.startswith(scale) and scale in SCALE_VALUES:
+            return SCALE_VALUES[scale], unit[len(scale):]
+    return 1.0, unit
+
+
+def convert(value: float, from_unit: str | None, to_unit: str | None) -> float | None:
+    """``convert(1.3, "万亿元", "亿元")`` → 13000; None when the units do not agree."""
+    fs, fb = split_unit(from_unit)
+    ts, tb = split_unit(to_unit)
+    if fb != tb and not (fb == "" and tb not in ("%", "个百分点", "元")) and not (tb == "" and fb):
+        return None
+    return value * fs / ts
+
+
+_MEASURE_FAMILY = {"growth": "growth", "share": "ratio", "rate": "ratio", "count": "level", "amount": "level",
+                   "duration": "duration", "rank": "rank"}
+
+
+class Linker:
+    """Outcomes of one review year, indexed by indicator token."""
+
+    def __init__(self, outcomes: list[Outcome], thresholds: Thresholds) -> None:
+        self.outcomes = outcomes
+        self.t = thresholds
+        self.tokens = [frozenset(content_tokens(o.indicator)) for o in outcomes]
+        self.heads = [head(o.indicator) for o in outcomes]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for i, toks in enumerate(self.tokens):
+            for tok in toks:
+                self.index[tok].append(i)
+
+    def candidates(self, c: Commitment) -> list[tuple[float, int, float]]:
+        """(similarity, outcome index, value in the commitment's unit), best first."""
+        ctoks = frozenset(content_tokens(c.indicator))
+        chead = head(c.indicator)
+        seen: set[int] = set()
+        out = []
+        for tok in ctoks:
+            for i in self.index.get(tok, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                o = self.outcomes[i]
+                if o.value is None or _MEASURE_FAMILY.get(o.measure) != _MEASURE_FAMILY.get(c.measure):
+                    continue
+                value = convert(float(o.value), o.unit, c.unit)
+                if value is None:
+                    continue
+                if o.cumulative and not _STOCK_TARGET.search(c.indicator + c.text):
+                    continue  # a stock does not answer an increment target
+                sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i])
+                if sim > 0:
+                    out.append((sim, i, value))
+        out.sort(key=lambda x: (-x[0], self.outcomes[x[1]].start))
+        return out
+
+    @staticmethod
+    def similarity(ctoks: frozenset[str], chead: str | None, otoks: frozenset[str], ohead: str | None) -> float:
+        if not ctoks or not otoks:
+            return 0.0
+        if not (ohead in ctoks or chead in otoks):
+            return 0.0
+        common = len(_scopeless(ctoks) & _scopeless(otoks))
+        dice = 2 * common / (len(_scopeless(ctoks)) + len(_scopeless(otoks)) or 1)
+        if otoks <= ctoks or ctoks <= otoks:
+            dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers
+        return dice
+
+
+def _scopeless(toks: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in toks if t not in SCOPE_LEVELS and t != "以上") or toks
+
+
+def _scope_level(text: str) -> int | None:
+    for word, level in sorted(SCOPE_LEVELS.items(), key=lambda kv: -len(kv[0])):
+        if word in text:
+            return level
+    return None
+
+
+def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None = None) -> list[Judgment]:
+    t = thresholds or Thresholds()
+    year = review.document.review_year or (plan.document.plan_year if plan.document else None)
+    outcomes = [o for o in review.outcomes if o.year == year]
+    linker = Linker(outcomes, t)
+    passages = _review_passages(review)
+    bm25 = BM25(passages)
+    judgments = []
+    for c in plan.commitments:
+        if year is not None and c.year is not None and c.year > year:
+            judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
+                                      f"承诺年度 {c.year} 晚于总结年度 {year},尚未到期"))
+        elif c.target is not None:
+            judgments.append(_judge_numeric(c, linker, t))
+        else:
+            judgments.append(_judge_qualitative(c, bm25, t))
+    return judgments
+
+
+def _review_passages(review: Extraction) -> list[Passage]:
+    folded = fold(review.text)
+    out = []
+    for lo, hi in review_ranges(list(review.sections)):
+        for s, e in sentences(folded, lo, hi):
+            sentence = review.text[s:e]
+            if any(w in sentence for w in REPORT_WIDE):
+                continue
+            out.append(Passage(sentence, s, e))
+    return out
+
+
+def _evidence(o: Outcome, value: float | None = None) -> Evidence:
+    return Evidence(o.text, o.start, o.end, o.value if value is None else value)
+
+
+def _no_evidence(c: Commitment, why: str, confidence: float = 0.5) -> Judgment:
+    return Judgment(c, "no_evidence", None, None, None, (), confidence, why)
+
+
+def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
+    cands = linker.candidates(c)
+    good = [x for x in cands if x[0] >= t.link_min_similarity]
+    if good:
+        sim, i, value = good[0]
+        o = linker.outcomes[i]
+        aggregated = _aggregate(c, linker, good)
+        if aggregated:
+            return aggregated
+        status, ratio, arithmetic = score(c, value, t)
+        return Judgment(c, status, ratio, value, c.unit, (_evidence(o, value),), round(min(1.0, sim), 3),
+                        f"{o.indicator} {fmt(value)}{c.unit or ''}:{arithmetic}")
+    derived = _derived_share(c, linker, t)
+    if derived:
+        return derived
+    near = f"(最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”,相似度 {cands[0][0]:.2f},不足以认定)" if cands else ""
+    return _no_evidence(c, f"总结中没有找到该指标的数据{near}", 0.6 if not cands else 0.4)
+
+
+def _aggregate(c: Commitment, linker: Linker, good: list[tuple[float, int, float]]) -> Judgment | None:
+    """省级以上 targets add the figures of each level reported side by side."""
+    m = _SCOPE_AT_LEAST.search(c.indicator)
+    if not m:
+        return None
+    floor = _scope_level(m.group(1) + "级")
+    parts: dict[int, tuple[float, int, float]] = {}
+    first = linker.outcomes[good[0][1]]
+    for sim, i, value in good:
+        o = linker.outcomes[i]
+        level = _scope_level(o.indicator)
+        if level is None or floor is None or level < floor or level in parts:
+            continue
+        if abs(o.start - first.start) > 200:
+            continue  # only figures reported together
+        parts[level] = (sim, i, value)
+    if len(parts) < 2:
+        return None
+    chosen = sorted(parts.values(), key=lambda x: linker.outcomes[x[1]].start)
+    total = sum(v for _, _, v in chosen)
+    status, ratio, arithmetic = score(c, total, linker.t)
+    sum_text = " + ".join(fmt(v) for _, _, v in chosen) + f" = {fmt(total)}"
+    conf = min(s for s, _, _ in chosen) * 0.9
+    return Judgment(c, status, ratio, total, c.unit,
+                    tuple(_evidence(linker.outcomes[i], v) for _, i, v in chosen), round(conf, 3),
+                    f"{sum_text};{arithmetic}")
+
+
+def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | None:
+    """规上工业增加值占GDP比重: numerator and denominator amounts from the review."""
+    if c.measure != "share" or c.unit != "%":
+        return None
+    m = _SHARE_PARTS.match(c.indicator)
+    if not m:
+        return None
+    found = []
+    for part in (m.group("a"), m.group("b")):
+        probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure="amount",
+                           target=1, unit="亿元")
+        cands = [x for x in linker.candidates(probe) if x[0] >= t.link_min_similarity]
+        if not cands:
+            return None
+        found.append(cands[0])
+    (s1, i1, a), (s2, i2, b) = found
+    if b <= 0 or i1 == i2:
+        return None
+    share = 100 * a / b
+    status, ratio, arithmetic = score(c, share, t)
+    return Judgment(c, status, ratio, round(share, 2), "%",
+                    (_evidence(linker.outcomes[i1], a), _evidence(linker.outcomes[i2], b)),
+                    round(min(s1, s2) * 0.8, 3),
+                    f"{fmt(a)} / {fmt(b)} × 100% = {fmt(share)}%;{arithmetic}")
+
+
+def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
+    ctoks = frozenset(content_tokens(c.indicator or c.text))
+    if not ctoks:
+        return _no_evidence(c, "承诺没有可检索的关键词")
+    best = None
+    for s, i in bm25.search(ctoks, top=5):
+        p = bm25.passages[i]
+        ptoks = frozenset(content_tokens(p.text))
+        coverage = len(ctoks & ptoks) / len(ctoks)
+        verb = next((v for v in DELIVERY_VERBS if v in p.text), None)
+        if best is None or (coverage, bool(verb)) > (best[0], bool(best[2])):
+            best = (coverage, p, verb)
+    if best is None:
+        return _no_evidence(c, "总结中没有相关表述")
+    coverage, p, verb = best
+    ev = (Evidence(p.text, p.start, p.end),)
+    if verb and coverage >= 0.75:
+        status, value = "met", 1.0
+    elif verb and coverage >= 0.5:
+        status, value = "partly_met", 0.5
+    else:
+        return Judgment(c, "no_evidence", None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
+                        f"最相关的总结句只覆盖 {coverage:.0%} 的关键词" + ("" if verb else ",且没有完成类表述"))
+    if c.measure == "milestone" and c.deadline:
+        late = _completed_after(p.text, c.deadline)
+        if late:
+            status, value = "not_met", 0.0
+            return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
+                            f"节点要求 {c.deadline} 前完成,总结称{late}才完成")
+        status, value = ("met", 1.0) if status == "met" else (status, value)
+    return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
+                    f"总结中有“{verb}”的明确表述,覆盖 {coverage:.0%} 的关键词")
+
+
+def _completed_after(text: str, deadline: str) -> str | None:
+    m = re.search(r"(\d{1,2})月(?:份)?(?:底|末)?[^,;。]{0,10}(完成|建成|上线|投用)", fold(text))
+    if m and int(m.group(1)) > int(deadline[5:7]):
+        return f"{m.group(1)}月"
+    return None
+
+
+def summary(judgments: list[Judgment]) -> dict:
+    due = [j for j in judgments if j.status != "not_due"]
+    counts = {s: sum(1 for j in due if j.status == s) for s in ("met", "partly_met", "not_met", "no_evidence")}
+    scored = [j.score for j in due if j.score is not None]
+    return {"total": len(due), **counts, "not_due": len(judgments) - len(due),
+            "mean_score": round(sum(scored) / len(scored), 3) if scored else None}
