@@ -1,11 +1,32 @@
-"""Services: every write the tracker makes goes through here."""
+"""Services: every write the tracker makes goes through here.
+
+Views, the admin, management commands and Celery tasks all call these
+functions; they take keyword arguments and ids or model instances, and are
+safe to run twice (rows are upserted on their natural keys, never deleted and
+recreated while they still exist).
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
+import hashlib
+import logging
+from dataclasses import dataclass
 
-from tracker.core.reading import Limits
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tracker.core import ENGINE_VERSION
+from tracker.core.extraction import extract_text
+from tracker.core.metadata import find_issuer
+from tracker.core.model import Extraction
+from tracker.core.reading import Limits, UnreadableDocument, read_bytes
 from tracker.core.scoring import Thresholds
+from tracker.models import Document, Issuer, ParseJob, Section
+
+log = logging.getLogger(__name__)
 
 
 def engine_limits() -> Limits:
@@ -14,3 +35,211 @@ def engine_limits() -> Limits:
 
 def thresholds() -> Thresholds:
     return Thresholds(**settings.SCORING)
+
+
+class IngestError(ValueError):
+    """An upload that cannot be taken; the message is for users, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Ingested:
+    document: Document
+    created: bool
+
+
+def issuer_resolve(*, name: str, create: bool = True) -> Issuer | None:
+    """An issuer by its name or one of its aliases (区发改经信局 → 杭州市西湖区发改经信局)."""
+    name = name.strip()
+    found = Issuer.objects.filter(name=name).first()
+    if found:
+        return found
+    for issuer in Issuer.objects.exclude(aliases=[]):
+        if name in (issuer.aliases or []):
+            return issuer
+    if not create:
+        return None
+    issuer, _ = Issuer.objects.get_or_create(name=name)
+    return issuer
+
+
+def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
+                    issuer_name: str | None = None, user=None, parse: bool = True) -> Ingested:
+    """Store an upload unchanged and queue its parse. The same bytes for the same
+    issuer are recognised and return the existing document."""
+    limits = engine_limits()
+    if len(data) > limits.max_bytes:
+        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
+    try:
+        read = read_bytes(data, limits)
+    except UnreadableDocument as exc:
+        raise IngestError(f"{filename}:{exc}") from exc
+    if issuer is None:
+        detected = issuer_name or read.hints.get("issuer") or find_issuer(read.text, read.hints.get("title"))
+        if not detected:
+            raise IngestError(f"{filename}:无法从文件中识别发布单位,请选择发布单位后重新上传。")
+        issuer = issuer_resolve(name=detected)
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Document.objects.filter(issuer=issuer, sha256=digest).first()
+    if existing:
+        return Ingested(existing, False)
+    try:
+        with transaction.atomic():
+            doc = Document(issuer=issuer, original_name=filename[:255], sha256=digest, format=read.format,
+                           uploaded_by=user if getattr(user, "is_authenticated", False) else None)
+            doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
+            doc.save()
+    except IntegrityError:
+        return Ingested(Document.objects.get(issuer=issuer, sha256=digest), False)
+    if parse:
+        from tracker.tasks import parse_document
+
+        transaction.on_commit(lambda: parse_document.delay(doc.id))
+    return Ingested(doc, True)
+
+
+def _safe_name(filename: str) -> str:
+    keep = "".join(ch for ch in filename if ch.isalnum() or ch in "._-")
+    return keep[-80:] or "upload"
+
+
+def document_parse(*, document: Document, job: ParseJob | None = None) -> Document:
+    """Run the engine over a stored document and upsert what it finds.
+
+    A failure records a plain-language reason and leaves the rows of the
+    previous parse as they were."""
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
+    try:
+        with document.original.open("rb") as fh:
+            data = fh.read()
+        read = read_bytes(data, engine_limits())
+        extraction = extract_text(read.text, read.format, read.hints)
+    except UnreadableDocument as exc:
+        return _parse_failed(document, str(exc), job)
+    except Exception as exc:  # the engine must never leave a document stuck in "parsing"
+        log.exception("parse of document %s failed", document.pk)
+        return _parse_failed(document, f"解析出错:{type(exc).__name__}。请联系管理员。", job)
+    with transaction.atomic():
+        _store_extraction(document, extraction)
+        from tracker.corrections import corrections_apply_parse
+
+        corrections_apply_parse(document=document)
+    if job is not None:
+        ParseJob.objects.filter(pk=job.pk).update(done=F("done") + 1, current=str(document)[:300])
+    from outcomes.services import issuer_assess
+
+    issuer_assess(issuer=document.issuer)
+    document.refresh_from_db()
+    return document
+
+
+def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Document:
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.FAILED, error=reason,
+                                                   parsed_at=timezone.now())
+    if job is not None:
+        ParseJob.objects.filter(pk=job.pk).update(failed=F("failed") + 1, current=str(document)[:300])
+    document.refresh_from_db()
+    return document
+
+
+def _store_extraction(document: Document, x: Extraction) -> None:
+    from outcomes.models import Outcome
+    from targets.models import Commitment, natural_key
+
+    info = x.document
+    document.plain_text = x.text
+    document.title = (info.title or document.title or document.original_name)[:300]
+    document.published = info.published
+    document.review_year = info.review_year
+    document.plan_year = info.plan_year
+    document.kind = info.kind
+    document.format = x.format
+    document.status = Document.Status.PARSED
+    document.error = ""
+    document.parser_version = ENGINE_VERSION
+    document.parsed_at = timezone.now()
+    document.save()
+
+    sections = _upsert(Section, document, {
+        (s.path, s.start): dict(heading=s.heading[:300], role=s.role, end=s.end) for s in x.sections
+    }, key_fields=("path", "start"))
+    by_path = {}
+    for sec in sections.values():
+        by_path.setdefault(sec.path, sec)
+
+    def section_for(path: str) -> Section | None:
+        while path:
+            if path in by_path:
+                return by_path[path]
+            path = path.rsplit("/", 1)[0] if "/" in path else ""
+        return None
+
+    commitments = {}
+    for c in x.commitments:
+        key = natural_key(c.start, c.end, c.target)
+        commitments[key] = dict(
+            issuer_id=document.issuer_id, year=c.year, section_id=_pk(section_for(c.section)), section_path=c.section,
+            text=c.text, start=c.start, end=c.end, indicator=c.indicator[:300], measure=c.measure,
+            comparator=c.comparator or "", target=c.target, target_high=c.target_high, unit=c.unit or "",
+            polarity=c.polarity or "", strength=c.strength or "", deadline=c.deadline, rejected=False,
+        )
+    _upsert(Commitment, document, commitments, key_fields=("natural_key",), keep=lambda row: row.manual)
+    outcomes = {}
+    for o in x.outcomes:
+        key = natural_key(o.start, o.end, o.value)
+        outcomes.setdefault(key, dict(
+            issuer_id=document.issuer_id, year=o.year, section_id=_pk(section_for(o.section)), section_path=o.section,
+            text=o.text, start=o.start, end=o.end, indicator=o.indicator[:300], measure=o.measure,
+            value=o.value, unit=o.unit or "", cumulative=o.cumulative,
+        ))
+    _upsert(Outcome, document, outcomes, key_fields=("natural_key",))
+
+
+def _pk(row) -> int | None:
+    return row.pk if row is not None else None
+
+
+def _upsert(model, document: Document, rows: dict, key_fields: tuple[str, ...], keep=None) -> dict:
+    """Update rows whose natural key is still found, create the new ones, delete the
+    ones the engine no longer finds (corrections live in their own rows)."""
+    existing = {}
+    for row in model.objects.filter(document=document):
+        key = tuple(getattr(row, f) for f in key_fields)
+        existing[key if len(key) > 1 else key[0]] = row
+    out = {}
+    for key, values in rows.items():
+        row = existing.pop(key, None)
+        if row is None:
+            ident = dict(zip(key_fields, key if isinstance(key, tuple) else (key,), strict=True))
+            row = model(document=document, **ident, **values)
+            row.save()
+        else:
+            changed = [f for f, v in values.items() if getattr(row, f) != v]
+            if changed:
+                for f in changed:
+                    setattr(row, f, values[f])
+                row.save(update_fields=changed)
+        out[key] = row
+    stale = [row.pk for row in existing.values() if not (keep and keep(row))]
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    return out
+
+
+def job_start(*, label: str, document_ids: list[int]) -> ParseJob:
+    return ParseJob.objects.create(label=label[:200], total=len(document_ids))
+
+
+def job_finish_if_done(*, job_id: int) -> None:
+    ParseJob.objects.filter(pk=job_id, finished_at__isnull=True, total__lte=F("done") + F("failed")).update(
+        finished_at=timezone.now(), current="")
+
+
+def documents_reparse(*, documents, label: str = "重新解析") -> ParseJob:
+    """Queue one parse job per document (ids only, after commit)."""
+    from tracker.tasks import parse_document
+
+    ids = list(documents.values_list("pk", flat=True))
+    job = job_start(label=label, document_ids=ids)
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: parse_document.delay(pk, job.pk))
+    return job

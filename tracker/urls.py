@@ -1,4 +1,24 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from outcomes import views as outcome_views
+from targets import views as target_views
+from tracker import api, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("documents/", views.documents, name="documents"),
+    path("issuers/<int:issuer_id>/<int:year>/", outcome_views.scorecard_view, name="scorecard"),
+    path("issuers/<int:issuer_id>/trend/", outcome_views.trend_view, name="trend"),
+    path("league/<int:year>/", outcome_views.league_view, name="league"),
+    path("queue/", outcome_views.queue_view, name="queue"),
+    path("commitments/<int:pk>/", target_views.commitment_view, name="commitment"),
+    path("api/issuers/", api.issuers, name="api-issuers"),
+    path("api/documents/", api.documents, name="api-documents"),
+    path("api/commitments/", api.commitments, name="api-commitments"),
+    path("api/assessments/", api.assessments, name="api-assessments"),
+    path("admin/", admin.site.urls),
+]

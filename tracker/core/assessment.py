@@ -25,7 +25,7 @@ from collections import defaultdict
 from .clauses import sentences
 from .indicators import content_tokens, head
 from .lexicon import DELIVERY_VERBS, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
-from .model import Commitment, Evidence, Extraction, Judgment, Outcome
+from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
 from .outcomes import review_ranges
 from .retrieval import BM25, Passage
@@ -121,14 +121,19 @@ def _scope_level(text: str) -> int | None:
 
 
 def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None = None) -> list[Judgment]:
+    year = review.document.review_year or plan.document.plan_year
+    return assess_items(list(plan.commitments), list(review.outcomes),
+                        review_passages(review.text, list(review.sections)), year, thresholds)
+
+
+def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passages: list[Passage],
+                 year: int | None, thresholds: Thresholds | None = None) -> list[Judgment]:
+    """Judge ``commitments`` against the ``outcomes`` and review ``passages`` of ``year``."""
     t = thresholds or Thresholds()
-    year = review.document.review_year or (plan.document.plan_year if plan.document else None)
-    outcomes = [o for o in review.outcomes if o.year == year]
-    linker = Linker(outcomes, t)
-    passages = _review_passages(review)
+    linker = Linker([o for o in outcomes if o.year == year], t)
     bm25 = BM25(passages)
     judgments = []
-    for c in plan.commitments:
+    for c in commitments:
         if year is not None and c.year is not None and c.year > year:
             judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
                                       f"承诺年度 {c.year} 晚于总结年度 {year},尚未到期"))
@@ -139,12 +144,13 @@ def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None =
     return judgments
 
 
-def _review_passages(review: Extraction) -> list[Passage]:
-    folded = fold(review.text)
+def review_passages(text: str, sections: list[Section]) -> list[Passage]:
+    """Sentences of the review parts, without report-wide statements."""
+    folded = fold(text)
     out = []
-    for lo, hi in review_ranges(list(review.sections)):
+    for lo, hi in review_ranges(sections):
         for s, e in sentences(folded, lo, hi):
-            sentence = review.text[s:e]
+            sentence = text[s:e]
             if any(w in sentence for w in REPORT_WIDE):
                 continue
             out.append(Passage(sentence, s, e))
@@ -174,7 +180,9 @@ def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
     derived = _derived_share(c, linker, t)
     if derived:
         return derived
-    near = f"(最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”,相似度 {cands[0][0]:.2f},不足以认定)" if cands else ""
+    near = ""
+    if cands:
+        near = f"(最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”,相似度 {cands[0][0]:.2f},不足以认定)"
     return _no_evidence(c, f"总结中没有找到该指标的数据{near}", 0.6 if not cands else 0.4)
 
 
@@ -237,7 +245,7 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     if not ctoks:
         return _no_evidence(c, "承诺没有可检索的关键词")
     best = None
-    for s, i in bm25.search(ctoks, top=5):
+    for _, i in bm25.search(ctoks, top=5):
         p = bm25.passages[i]
         ptoks = frozenset(content_tokens(p.text))
         coverage = len(ctoks & ptoks) / len(ctoks)

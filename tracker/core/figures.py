@@ -99,7 +99,7 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
         group.append(i)
     if len(names) < 2 or len(names) != len(group):
         return {}
-    return {i: name_before(n) for i, n in zip(group, names)}
+    return {i: name_before(n) for i, n in zip(group, names, strict=True)}
 
 
 def _is_baseline(folded: str, q: Quantity, later: list[Quantity], c0: int, end: int) -> bool:

@@ -19,7 +19,6 @@ from .lexicon import (
     DURATION_UNITS,
     GROWTH_WORDS,
     LOWER_IS_BETTER,
-    NAME_NOISE,
     SCALES,
     STRENGTH_WORDS,
     SYNONYMS,

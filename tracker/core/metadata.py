@@ -21,7 +21,7 @@ _SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
 _SOURCE = re.compile(r"(?:发布单位|发布机构|信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
 _ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
 _ORG_IN_TEXT = re.compile(
-    r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县))?(?:经信厅|经信局|经信系统|发改经信局|发改局|发展和改革局|"
+    r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)|[省市区县])?(?:经信厅|经信局|经信系统|发改经信局|发改局|发展和改革局|"
     r"发展改革委|经信科技局|经济和信息化局|经济和信息化厅))"
 )
 _REVIEW_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:总结|回顾|工作情况)")
@@ -69,7 +69,7 @@ def find_issuer(text: str, title: str | None) -> str | None:
             return t
     m = _SOURCE.search(fold(text[:1500]))
     if m:
-        return re.split(r"[(（]", m.group(1))[0]
+        return with_place(re.split(r"[(（]", m.group(1))[0], text)
     if title:
         m = re.match(r"^(.{2,20}?)(?:\d{4}年|关于)", title)
         if m and _ORG_END.search(m.group(1)):
@@ -77,7 +77,24 @@ def find_issuer(text: str, title: str | None) -> str | None:
     if re.search(r"代表国务院", text[:2000]):
         return "国务院"
     m = _ORG_IN_TEXT.search(text)
-    return m.group(1) if m else None
+    return with_place(m.group(1), text) if m else None
+
+
+_PLACE = re.compile(r"([\u4e00-\u9fa5]{2})(区|市|县)")
+_NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地区", "社区", "试验", "功能", "保税", "景区", "自贸",
+               "全区", "我区", "本区", "辖区", "片区", "校区", "街区", "先行", "全市", "我市", "城市", "本市", "超市",
+               "上市", "各市", "省市", "全县", "我县", "集聚", "园区", "城区", "新区", "山区", "产业", "承载"}
+
+
+def with_place(org: str, text: str) -> str:
+    """``区经信局`` in a text about 余杭区 → ``余杭区经信局``."""
+    if not org or org[0] not in "区市县":
+        return org
+    places = Counter(m.group(1) for m in _PLACE.finditer(text) if m.group(2) == org[0]
+                     and m.group(1) not in _NOT_PLACES and not m.group(1).endswith(("全", "我", "本", "各")))
+    if not places:
+        return org
+    return places.most_common(1)[0][0] + org
 
 
 def find_years(text: str, title: str | None, headings: list[tuple[str, str | None]],

@@ -28,10 +28,12 @@ _NUMBER_RE = re.compile(
     r"(?:(?P<sep>-|~|—{1,2}|至|到)(?P<num2>\d+(?:\.\d+)?))?"
     r"|(?P<cn>[" + NUMERAL_CHARS + r"]{1,8})"
 )
-_RANK_CONTEXT = re.compile(r"(全国|全省|全市|全区|全球|世界|同类|排名|排|列|居|位列|位居|跃居|保持)[^,;。]{0,8}$")
+_RANK_CONTEXT = re.compile(
+    r"(全国|全省|全市|全区|全球|世界|同类|排名|排|列|居|位列|位居|跃居|保持)[^,;。]{0,8}$")
 _FRACTION_RE = re.compile(r"([一二三四五六七八九十\d]+)分之([一二三四五六七八九十\d]+)")
 _TENTHS_RE = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九]|\d)成(?![立为功果效长绩本熟])")
 _RANK_WORD_RE = re.compile(r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[一二三四五六七八九十]+)(?![批次步个届期强\d])(?:名|位)?")
+_TOP_CONTEXT = re.compile(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$")
 _RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、和及与])+$")
 _SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番")
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -70,7 +72,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         before = folded[: m.start()]
         word = m.group()
-        if word.startswith("前") and not re.search(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$", before):
+        if word.startswith("前") and not _TOP_CONTEXT.search(before):
             continue
         if word.startswith("第") or word == "首位":
             if not _RANK_CONTEXT.search(_RANK_CHAIN.sub("", before)):

@@ -74,7 +74,8 @@ def read_bytes(data: bytes, limits: Limits | None = None) -> ReadText:
     if not data or not data.strip():
         raise UnreadableDocument("文件为空。")
     if len(data) > limits.max_bytes:
-        raise UnreadableDocument(f"文件过大:{len(data) // (1024 * 1024)} MB,上限 {limits.max_bytes // (1024 * 1024)} MB。")
+        mb = 1024 * 1024
+        raise UnreadableDocument(f"文件过大:{len(data) // mb} MB,上限 {limits.max_bytes // mb} MB。")
     fmt = sniff(data)
     if fmt in REFUSALS:
         raise UnreadableDocument(f"{REFUSALS[fmt]}{SUPPORTED}。")

@@ -1,0 +1,135 @@
+"""Outcomes and assessments in the admin: corrections, evidence links and status overrides."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from outcomes.models import STATUSES, Assessment, Outcome
+from tracker.admin import ScopedAdmin, snippet
+from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
+from tracker.highlight import highlighted, paragraph_bounds
+from tracker.models import Correction
+
+
+class OutcomeCorrectionForm(forms.ModelForm):
+    reason = forms.CharField(label="修改原因(必填)", widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Outcome
+        fields = OUTCOME_FIELDS
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    form = OutcomeCorrectionForm
+    list_display = ("short_text", "issuer", "year", "measure", "value", "unit", "cumulative")
+    list_filter = ("measure", "year", "cumulative", "issuer")
+    search_fields = ("text", "indicator")
+    list_select_related = ("issuer", "document")
+    readonly_fields = ("document", "issuer", "section_path", "clause", "natural_key")
+    fieldsets = (
+        ("原文(只读)", {"fields": ("document", "issuer", "section_path", "clause", "natural_key")}),
+        ("修正", {"fields": (*OUTCOME_FIELDS, "reason")}),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="原文")
+    def short_text(self, obj: Outcome) -> str:
+        return obj.text[:50]
+
+    @admin.display(description="原文(高亮)")
+    def clause(self, obj: Outcome) -> str:
+        return snippet(obj.document.plain_text, obj.start, obj.end)
+
+    def save_model(self, request, obj, form, change) -> None:
+        changes = {f: form.cleaned_data[f] for f in form.changed_data if f in OUTCOME_FIELDS}
+        if not changes:
+            return
+        try:
+            correction_record(document=obj.document, kind=Correction.Kind.OUTCOME_EDIT, target_key=obj.natural_key,
+                              reason=form.cleaned_data["reason"], user=request.user, changes=changes)
+        except CorrectionError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+
+
+class AssessmentOverrideForm(forms.ModelForm):
+    override_status = forms.ChoiceField(label="人工状态", choices=[("", "(采用引擎判定)"), *STATUSES], required=False)
+    link = forms.ModelMultipleChoiceField(label="指定证据(替换引擎选择)", queryset=Outcome.objects.none(),
+                                          required=False)
+    reason = forms.CharField(label="修改原因(必填)", widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Assessment
+        fields = ("override_status", "override_score")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.review_document_id:
+            self.fields["link"].queryset = Outcome.objects.filter(document=self.instance.review_document_id)
+            self.fields["link"].initial = list(self.instance.evidence.values_list("pk", flat=True))
+
+
+class LowConfidence(admin.SimpleListFilter):
+    title = "置信度"
+    parameter_name = "low"
+
+    def lookups(self, request, model_admin):
+        return [("1", "低置信度")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(confidence__lt=settings.SCORING["low_confidence"]) if self.value() else queryset
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    issuer_field = "commitment__issuer_id"
+    form = AssessmentOverrideForm
+    list_display = ("commitment", "status", "override_status", "score", "actual", "confidence", "assessed_at")
+    list_filter = ("status", "override_status", LowConfidence, "commitment__year")
+    search_fields = ("commitment__text",)
+    list_select_related = ("commitment", "commitment__issuer")
+    readonly_fields = ("commitment", "status", "score", "actual", "actual_unit", "confidence", "rationale",
+                       "evidence_html", "engine_version", "assessed_at", "overridden_by", "overridden_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="证据(高亮)")
+    def evidence_html(self, obj: Assessment) -> str:
+        if not obj.review_document_id:
+            return "—"
+        text = obj.review_document.plain_text
+        parts = []
+        for q in obj.evidence_quotes:
+            lo, hi = paragraph_bounds(text, q["start"], q["end"], limit=80)
+            parts.append(highlighted(text, [(q["start"], q["end"])], lo, hi))
+        from django.utils.html import format_html_join
+
+        return format_html_join("", "<p>{}</p>", ((p,) for p in parts)) or "—"
+
+    def save_model(self, request, obj, form, change) -> None:
+        data, c = form.cleaned_data, obj.commitment
+        try:
+            if {"override_status", "override_score"} & set(form.changed_data):
+                correction_record(document=c.document, kind=Correction.Kind.OVERRIDE, target_key=c.natural_key,
+                                  reason=data["reason"], user=request.user,
+                                  changes={"status": data["override_status"], "score": data["override_score"]})
+            if "link" in form.changed_data:
+                before = set(Assessment.objects.get(pk=obj.pk).evidence.all())
+                after = set(data["link"])
+                for o in after - before:
+                    correction_record(document=c.document, kind=Correction.Kind.LINK_EVIDENCE,
+                                      target_key=c.natural_key, reason=data["reason"], user=request.user, evidence=o)
+                for o in before - after:
+                    correction_record(document=c.document, kind=Correction.Kind.UNLINK_EVIDENCE,
+                                      target_key=c.natural_key, reason=data["reason"], user=request.user, evidence=o)
+        except CorrectionError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        pass  # evidence changes go through corrections above

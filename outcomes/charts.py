@@ -1,0 +1,26 @@
+"""Charts drawn on the server as data for SVG templates: readable without JavaScript."""
+
+from __future__ import annotations
+
+COLOURS = {"met": "#2e7d32", "partly_met": "#f9a825", "not_met": "#c62828", "no_evidence": "#757575",
+           "not_due": "#90a4ae", "pending": "#b0bec5"}
+
+
+def status_bars(rows: list[tuple[str, str, int]], width: int = 420, bar: int = 22) -> dict:
+    top = max((n for _, _, n in rows), default=0) or 1
+    bars = []
+    for i, (status, label, n) in enumerate(rows):
+        bars.append({"y": i * (bar + 8), "w": round((width - 160) * n / top), "label": label, "n": n,
+                     "colour": COLOURS[status], "text_y": i * (bar + 8) + bar * 0.7})
+    return {"width": width, "height": len(rows) * (bar + 8), "bars": bars, "bar": bar}
+
+
+def trend_line(points: list[tuple[int, float | None]], width: int = 480, height: int = 200) -> dict:
+    pts = [(y, v) for y, v in points if v is not None]
+    if not pts:
+        return {"width": width, "height": height, "points": "", "dots": []}
+    step = (width - 80) / max(1, len(pts) - 1)
+    dots = [{"x": 40 + i * step, "y": height - 30 - (height - 60) * v, "year": y, "pct": round(100 * v)}
+            for i, (y, v) in enumerate(pts)]
+    return {"width": width, "height": height, "points": " ".join(f"{d['x']:.0f},{d['y']:.0f}" for d in dots),
+            "dots": dots}

@@ -1,0 +1,122 @@
+"""Reads for the scorecards: each query is scoped to what the user may see and
+does a fixed number of database round trips, whatever the number of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Avg, CharField, Count, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+
+from outcomes.models import Assessment
+from targets.models import Commitment
+from tracker.access import scope, visible_issuers
+from tracker.models import Issuer
+
+STATUS_ORDER = ("met", "partly_met", "not_met", "no_evidence", "not_due", "pending")
+STATUS_LABELS = {"met": "达成", "partly_met": "部分达成", "not_met": "未达成", "no_evidence": "无证据",
+                 "not_due": "未到期", "pending": "待评估"}
+
+
+def assessment_of(c: Commitment) -> Assessment | None:
+    try:
+        return c.assessment
+    except Assessment.DoesNotExist:
+        return None
+
+
+def effective_status():
+    """The editor's status where there is one, else the engine's; 'pending' without an assessment."""
+    return Coalesce(NullIf("assessment__override_status", Value("")), "assessment__status", Value("pending"),
+                    output_field=CharField())
+
+
+def commitments_for(user, *, issuer: Issuer | None = None, year: int | None = None) -> QuerySet[Commitment]:
+    qs = scope(Commitment.objects.filter(rejected=False), user)
+    if issuer is not None:
+        qs = qs.filter(issuer=issuer)
+    if year is not None:
+        qs = qs.filter(year=year)
+    return (qs.select_related("issuer", "document", "assessment")
+            .annotate(status=effective_status())
+            .order_by("document_id", "start"))
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    issuer: Issuer
+    year: int
+    counts: dict[str, int]
+    total: int
+    mean_score: float | None
+
+    @property
+    def due(self) -> int:
+        return sum(self.counts.get(s, 0) for s in ("met", "partly_met", "not_met", "no_evidence"))
+
+    @property
+    def fulfilment(self) -> float | None:
+        return (self.counts.get("met", 0) / self.due) if self.due else None
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        return [(s, STATUS_LABELS[s], self.counts.get(s, 0)) for s in STATUS_ORDER]
+
+
+def _aggregate(qs: QuerySet[Commitment]) -> tuple[dict[str, int], float | None]:
+    counts = {row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("pk"))}
+    mean = qs.filter(assessment__isnull=False).exclude(status__in=("not_due", "pending")).aggregate(
+        m=Avg(Coalesce("assessment__override_score", "assessment__score")))["m"]
+    return counts, mean
+
+
+def scorecard(user, *, issuer: Issuer, year: int) -> Scorecard:
+    qs = commitments_for(user, issuer=issuer, year=year)
+    counts, mean = _aggregate(qs)
+    return Scorecard(issuer, year, counts, sum(counts.values()), mean)
+
+
+def scorecards_by_issuer_year(user) -> list[Scorecard]:
+    """Every (issuer, year) with commitments the user may see, in two queries."""
+    qs = scope(Commitment.objects.filter(rejected=False), user).annotate(status=effective_status())
+    rows = qs.order_by().values("issuer_id", "year", "status").annotate(n=Count("pk"))
+    means = {(r["issuer_id"], r["year"]): r["m"] for r in qs.order_by().filter(assessment__isnull=False)
+             .exclude(status__in=("not_due", "pending")).values("issuer_id", "year")
+             .annotate(m=Avg(Coalesce("assessment__override_score", "assessment__score")))}
+    issuers = {i.pk: i for i in visible_issuers(user)}
+    cards: dict[tuple[int, int], dict[str, int]] = {}
+    for r in rows:
+        if r["year"] is None or r["issuer_id"] not in issuers:
+            continue
+        cards.setdefault((r["issuer_id"], r["year"]), {})[r["status"]] = r["n"]
+    return [Scorecard(issuers[i], y, c, sum(c.values()), means.get((i, y)))
+            for (i, y), c in sorted(cards.items(), key=lambda kv: (issuers[kv[0][0]].name, -kv[0][1]))]
+
+
+def latest_scorecards(user) -> list[Scorecard]:
+    latest: dict[int, Scorecard] = {}
+    for card in scorecards_by_issuer_year(user):
+        best = latest.get(card.issuer.pk)
+        # the latest year that has been assessed, else the latest year
+        key = (card.due > 0, card.year)
+        if best is None or key > (best.due > 0, best.year):
+            latest[card.issuer.pk] = card
+    return sorted(latest.values(), key=lambda c: c.issuer.name)
+
+
+def section_rollup(qs: QuerySet[Commitment]) -> list[dict]:
+    rows = (qs.order_by().values("section__path", "section__heading")
+            .annotate(total=Count("pk"), met=Count("pk", filter=Q(status="met")),
+                      partly=Count("pk", filter=Q(status="partly_met")),
+                      not_met=Count("pk", filter=Q(status="not_met")),
+                      no_evidence=Count("pk", filter=Q(status="no_evidence")),
+                      mean=Avg(Coalesce("assessment__override_score", "assessment__score")))
+            .order_by("section__path"))
+    return list(rows)
+
+
+def review_queue(user, *, low_confidence: float) -> QuerySet[Assessment]:
+    qs = scope(Assessment.objects.all(), user, "commitment__issuer_id")
+    return (qs.filter(Q(confidence__lt=low_confidence) | Q(status="no_evidence"), override_status="")
+            .exclude(status="not_due")
+            .select_related("commitment", "commitment__issuer", "commitment__document")
+            .order_by("assessed_at", "pk"))

@@ -1,0 +1,80 @@
+"""Scorecards, trends, the league table and the review queue."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django_tables2 import RequestConfig
+
+from outcomes.charts import status_bars, trend_line
+from outcomes.exports import csv_response, xlsx_response
+from outcomes.selectors import (
+    commitments_for,
+    review_queue,
+    scorecard,
+    scorecards_by_issuer_year,
+    section_rollup,
+)
+from outcomes.tables import CommitmentFilter, CommitmentTable
+from tracker.access import can_edit, visible_issuers
+from tracker.models import Correction
+
+
+def _issuer(request: HttpRequest, issuer_id: int):
+    return get_object_or_404(visible_issuers(request.user), pk=issuer_id)
+
+
+@login_required
+def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpResponse:
+    issuer = _issuer(request, issuer_id)
+    qs = commitments_for(request.user, issuer=issuer, year=year)
+    if not qs.exists():
+        raise Http404("该单位该年度没有承诺")
+    filtered = CommitmentFilter(request.GET, queryset=qs)
+    export = request.GET.get("export")
+    if export in ("xlsx", "csv"):
+        name = f"{issuer.name}-{year}-承诺评估"
+        rows = filtered.qs.select_related("issuer", "assessment")
+        return xlsx_response(rows, name) if export == "xlsx" else csv_response(rows, name)
+    table = CommitmentTable(filtered.qs)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    card = scorecard(request.user, issuer=issuer, year=year)
+    return render(request, "outcomes/scorecard.html", {
+        "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,
+        "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
+        "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+def trend_view(request: HttpRequest, issuer_id: int) -> HttpResponse:
+    issuer = _issuer(request, issuer_id)
+    cards = sorted((c for c in scorecards_by_issuer_year(request.user) if c.issuer.pk == issuer.pk),
+                   key=lambda c: c.year)
+    return render(request, "outcomes/trend.html", {"issuer": issuer, "cards": cards,
+                                                   "chart": trend_line([(c.year, c.fulfilment) for c in cards])})
+
+
+@login_required
+def league_view(request: HttpRequest, year: int) -> HttpResponse:
+    cards = [c for c in scorecards_by_issuer_year(request.user) if c.year == year]
+    cards.sort(key=lambda c: (-(c.fulfilment or 0), -(c.mean_score or 0), c.issuer.name))
+    years = sorted({c.year for c in scorecards_by_issuer_year(request.user)}, reverse=True)
+    return render(request, "outcomes/league.html", {"year": year, "cards": cards, "years": years})
+
+
+@login_required
+def queue_view(request: HttpRequest) -> HttpResponse:
+    if not can_edit(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("只有编辑可以处理复核队列。")
+    threshold = settings.SCORING["low_confidence"]
+    page = Paginator(review_queue(request.user, low_confidence=threshold), 50).get_page(request.GET.get("page"))
+    orphaned = Correction.objects.filter(orphaned=True, active=True).select_related("document", "created_by")
+    visible = {i.pk for i in visible_issuers(request.user)}
+    orphaned = [c for c in orphaned if c.document.issuer_id in visible]
+    return render(request, "outcomes/queue.html", {"page": page, "threshold": threshold, "orphaned": orphaned})

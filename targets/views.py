@@ -1,0 +1,40 @@
+"""A commitment's page: the clause in its section, the evidence in the review, the arithmetic, the history."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from outcomes.selectors import STATUS_LABELS, assessment_of
+from targets.models import Commitment
+from tracker.access import scope
+from tracker.highlight import highlighted, paragraph_bounds
+from tracker.models import Correction
+
+
+@login_required
+def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
+    c = get_object_or_404(scope(Commitment.objects.select_related("document", "issuer", "section"),
+                                request.user), pk=pk)
+    plan_text = c.document.plain_text
+    lo, hi = (c.section.start, c.section.end) if c.section else paragraph_bounds(plan_text, c.start, c.end)
+    if hi - lo > 4000:
+        lo, hi = paragraph_bounds(plan_text, c.start, c.end)
+    a = assessment_of(c)
+    evidence = []
+    if a is not None and a.review_document_id:
+        review_text = a.review_document.plain_text
+        for quote in a.evidence_quotes:
+            p0, p1 = paragraph_bounds(review_text, quote["start"], quote["end"], limit=200)
+            evidence.append({"html": highlighted(review_text, [(quote["start"], quote["end"])], p0, p1),
+                             "value": quote.get("value")})
+    corrections = Correction.objects.filter(document=c.document, target_key=c.natural_key).select_related(
+        "created_by")
+    history = c.history.select_related("history_user").order_by("-history_date")[:20]
+    return render(request, "targets/commitment.html", {
+        "c": c, "a": a, "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
+        "evidence": evidence, "corrections": corrections, "history": history,
+        "status_label": STATUS_LABELS.get(a.effective_status if a else "pending"),
+        "engine_label": STATUS_LABELS.get(a.status) if a else None,
+    })

@@ -1,0 +1,215 @@
+"""The admin as the editors' work surface: uploads, re-parses, corrections.
+
+Every change an editor makes to engine output goes through a ``Correction``
+(with a required reason), never straight into the row, so that it survives
+the next re-parse. Querysets are scoped to the issuers the user may see.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+from tracker.access import scope, visible_issuer_ids
+from tracker.corrections import CorrectionError, commitment_add
+from tracker.highlight import highlighted, paragraph_bounds
+from tracker.models import ApiToken, Correction, Document, Grant, Issuer, ParseJob, Section
+from tracker.services import IngestError, document_ingest, documents_reparse
+
+admin.site.site_header = "目标成效追踪 · 管理后台"
+admin.site.site_title = "目标成效追踪"
+admin.site.index_title = "文档、承诺与人工修正"
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Restricts the changelist and every object page to the user's issuers."""
+
+    issuer_field = "issuer_id"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return scope(super().get_queryset(request), request.user, self.issuer_field)
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    lo, hi = paragraph_bounds(text, start, end, limit=120)
+    return highlighted(text, [(start, end)], lo, hi)
+
+
+@admin.register(Issuer)
+class IssuerAdmin(ScopedAdmin):
+    issuer_field = "pk"
+    list_display = ("name", "level", "parent")
+    list_filter = ("level",)
+    search_fields = ("name",)
+    list_select_related = ("parent",)
+    actions = ["reassess"]
+
+    @admin.action(description="重新评估所选单位")
+    def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from tracker.tasks import assess_issuer
+
+        for issuer in queryset:
+            assess_issuer.delay(issuer.pk)
+        self.message_user(request, f"已排队重新评估 {queryset.count()} 个单位。")
+
+
+class DocumentUploadForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ("issuer", "original")
+
+
+@admin.register(Document)
+class DocumentAdmin(ScopedAdmin):
+    list_display = ("pk", "issuer", "title", "kind", "review_year", "plan_year", "status", "parser_version",
+                    "uploaded_at")
+    list_filter = ("status", "kind", "issuer", "parser_version")
+    search_fields = ("title", "original_name")
+    list_select_related = ("issuer",)
+    actions = ["reparse"]
+    readonly_fields = ("title", "original_name", "sha256", "format", "published", "review_year", "plan_year",
+                       "kind", "status", "error", "parser_version", "uploaded_by", "uploaded_at", "parsed_at")
+    exclude = ("plain_text",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = DocumentUploadForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (("issuer", "original") if obj else ())
+
+    def get_fields(self, request, obj=None):
+        return ("issuer", "original") if obj is None else super().get_fields(request, obj)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            return
+        f = form.cleaned_data["original"]
+        try:
+            result = document_ingest(data=f.read(), filename=f.name, issuer=form.cleaned_data["issuer"],
+                                     user=request.user)
+        except IngestError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        obj.pk = result.document.pk
+        obj._state.adding = False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except forms.ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            from django.shortcuts import redirect
+
+            return redirect("admin:tracker_document_add")
+
+    @admin.action(description="重新解析所选文档")
+    def reparse(self, request: HttpRequest, queryset: QuerySet) -> None:
+        job = documents_reparse(documents=queryset, label=f"管理员 {request.user} 重新解析")
+        self.message_user(request, f"已排队 {job.total} 份文档重新解析(任务 #{job.pk})。")
+
+
+@admin.register(Section)
+class SectionAdmin(ScopedAdmin):
+    issuer_field = "document__issuer_id"
+    list_display = ("document", "path", "heading", "role", "start", "end")
+    list_filter = ("role",)
+    list_select_related = ("document",)
+    search_fields = ("heading",)
+    readonly_fields = ("document", "path", "heading", "role", "start", "end")
+
+
+class CorrectionAddForm(forms.ModelForm):
+    start = forms.IntegerField(label="条款起点", required=False, min_value=0)
+    end = forms.IntegerField(label="条款终点", required=False, min_value=1)
+
+    class Meta:
+        model = Correction
+        fields = ("document", "kind", "start", "end", "target_key", "changes", "reason")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Correction.Kind.ADD_COMMITMENT and (data.get("start") is None or not data.get("end")):
+            raise forms.ValidationError("补充承诺需要选择条款的起点和终点。")
+        return data
+
+
+@admin.register(Correction)
+class CorrectionAdmin(ScopedAdmin):
+    issuer_field = "document__issuer_id"
+    list_display = ("created_at", "document", "kind", "target_key", "reason", "created_by", "orphaned", "active")
+    list_filter = ("kind", "orphaned", "active")
+    search_fields = ("reason", "target_key")
+    list_select_related = ("document", "created_by")
+    readonly_fields = ("created_by", "created_at", "orphaned")
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = CorrectionAddForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj:  # a correction is history: only its "active" switch changes
+            return [f.name for f in Correction._meta.fields if f.name != "active"]
+        return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            kwargs["queryset"] = scope(Document.objects.all(), request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form.cleaned_data
+        try:
+            if data["kind"] == Correction.Kind.ADD_COMMITMENT:
+                saved = commitment_add(document=data["document"], start=data["start"], end=data["end"],
+                                       reason=data["reason"], user=request.user, fields=data.get("changes") or {})
+            else:
+                from tracker.corrections import correction_record
+
+                saved = correction_record(document=data["document"], kind=data["kind"],
+                                          target_key=data["target_key"], reason=data["reason"], user=request.user,
+                                          changes=data.get("changes") or {})
+        except CorrectionError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        obj.pk = saved.pk
+        obj._state.adding = False
+
+
+@admin.register(Grant)
+class GrantAdmin(admin.ModelAdmin):
+    list_display = ("user", "issuer")
+    list_select_related = ("user", "issuer")
+    search_fields = ("user__username", "issuer__name")
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+
+@admin.register(ParseJob)
+class ParseJobAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "label", "total", "done", "failed", "progress", "finished_at")
+    readonly_fields = [f.name for f in ParseJob._meta.fields]
+
+    @admin.display(description="进度")
+    def progress(self, obj: ParseJob) -> str:
+        return format_html('<progress max="100" value="{}"></progress> {}%', obj.percent, obj.percent)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "label", "created_at")
+    readonly_fields = ("user", "key_hash", "label", "created_at")
+
+    def has_add_permission(self, request):
+        return False  # tokens are made with `manage.py api_token`, which shows the key once
+
+
+__all__ = ["ScopedAdmin", "snippet", "visible_issuer_ids"]

@@ -1,0 +1,44 @@
+"""Celery tasks: load by id, call a service. Queued after commit; safe to run twice."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from tracker.core import ENGINE_VERSION
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def parse_document(document_id: int, job_id: int | None = None) -> str:
+    from tracker.models import Document, ParseJob
+    from tracker.services import document_parse, job_finish_if_done
+
+    document = Document.objects.filter(pk=document_id).select_related("issuer").first()
+    if document is None:
+        return "missing"
+    job = ParseJob.objects.filter(pk=job_id).first() if job_id else None
+    document = document_parse(document=document, job=job)
+    if job is not None:
+        job_finish_if_done(job_id=job.pk)
+    return document.status
+
+
+@shared_task
+def reparse_outdated() -> int:
+    """Beat: re-parse every document parsed by an older engine."""
+    from tracker.models import Document
+    from tracker.services import documents_reparse
+
+    outdated = Document.objects.exclude(parser_version=ENGINE_VERSION).exclude(status=Document.Status.PARSING)
+    if not outdated.exists():
+        return 0
+    job = documents_reparse(documents=outdated, label=f"引擎升级到 {ENGINE_VERSION},重新解析")
+    return job.total
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def assess_issuer(issuer_id: int) -> int:
+    from outcomes.services import issuer_assess
+    from tracker.models import Issuer
+
+    issuer = Issuer.objects.filter(pk=issuer_id).first()
+    return issuer_assess(issuer=issuer) if issuer else 0

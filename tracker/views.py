@@ -1,0 +1,49 @@
+"""Home, documents and uploads. Views are thin: selectors read, services write."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from outcomes.selectors import latest_scorecards
+from tracker.access import can_edit, scope, visible_issuers
+from tracker.forms import UploadForm
+from tracker.models import Document, ParseJob
+from tracker.services import IngestError, document_ingest
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "tracker/home.html", {"cards": latest_scorecards(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def documents(request: HttpRequest) -> HttpResponse:
+    editor = can_edit(request.user)
+    form = UploadForm(issuers=visible_issuers(request.user)) if editor else None
+    if request.method == "POST":
+        if not editor:
+            raise PermissionDenied("只有编辑可以上传文档。")
+        form = UploadForm(request.POST, request.FILES, issuers=visible_issuers(request.user))
+        if form.is_valid():
+            for f in form.cleaned_data["files"]:
+                try:
+                    result = document_ingest(data=f.read(), filename=f.name, issuer=form.cleaned_data["issuer"],
+                                             user=request.user)
+                except IngestError as exc:
+                    messages.error(request, str(exc))
+                    continue
+                if result.created:
+                    messages.success(request, f"{f.name}:已上传,正在解析。")
+                else:
+                    messages.info(request, f"{f.name}:同一文件已上传过(#{result.document.pk}),未重复入库。")
+            return redirect("documents")
+    docs = scope(Document.objects.select_related("issuer", "uploaded_by").defer("plain_text"), request.user)
+    jobs = ParseJob.objects.filter(finished_at__isnull=True)[:5] if editor else []
+    return render(request, "tracker/documents.html", {"documents": docs[:500], "form": form, "jobs": jobs,
+                                                      "editor": editor})
