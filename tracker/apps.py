@@ -13,4 +13,6 @@ class TrackerConfig(AppConfig):
     verbose_name = "文档与发布单位"
 
     def ready(self) -> None:
+        from tracker.celery import app  # noqa: F401  (shared tasks bind to the project's app)
+
         post_migrate.connect(_groups, sender=self)

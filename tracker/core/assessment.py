@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from .clauses import sentences
 from .indicators import content_tokens, head
-from .lexicon import DELIVERY_VERBS, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
+from .lexicon import DELIVERY_VERBS, PER_UNIT, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
 from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
 from .outcomes import review_ranges
@@ -53,6 +53,9 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float |
         return None
     return value * fs / ts
 
+
+# A part of a 省级以上 sum needs less overlap than a link on its own: it names one level of it.
+AGGREGATE_MIN_SIMILARITY = 0.3
 
 _MEASURE_FAMILY = {"growth": "growth", "share": "ratio", "rate": "ratio", "count": "level", "amount": "level",
                    "duration": "duration", "rank": "rank"}
@@ -100,13 +103,19 @@ class Linker:
     def similarity(ctoks: frozenset[str], chead: str | None, otoks: frozenset[str], ohead: str | None) -> float:
         if not ctoks or not otoks:
             return 0.0
-        if not (ohead in ctoks or chead in otoks):
+        if not (ohead in ctoks or chead in otoks or (ohead and chead and ohead.endswith(chead))):
             return 0.0
+        if _per_unit(ctoks) != _per_unit(otoks):
+            return 0.0  # 亩均增加值 is not 增加值; 人均收入 is not 收入
         common = len(_scopeless(ctoks) & _scopeless(otoks))
         dice = 2 * common / (len(_scopeless(ctoks)) + len(_scopeless(otoks)) or 1)
         if otoks <= ctoks or ctoks <= otoks:
             dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers
         return dice
+
+
+def _per_unit(toks: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in toks for q in PER_UNIT if q in t)
 
 
 def _scopeless(toks: frozenset[str]) -> frozenset[str]:
@@ -171,7 +180,7 @@ def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
     if good:
         sim, i, value = good[0]
         o = linker.outcomes[i]
-        aggregated = _aggregate(c, linker, good)
+        aggregated = _aggregate(c, linker, good[0], cands)
         if aggregated:
             return aggregated
         status, ratio, arithmetic = score(c, value, t)
@@ -186,21 +195,23 @@ def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
     return _no_evidence(c, f"总结中没有找到该指标的数据{near}", 0.6 if not cands else 0.4)
 
 
-def _aggregate(c: Commitment, linker: Linker, good: list[tuple[float, int, float]]) -> Judgment | None:
-    """省级以上 targets add the figures of each level reported side by side."""
+def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
+               cands: list[tuple[float, int, float]]) -> Judgment | None:
+    """省级以上 targets add the figures of each level reported side by side: the best
+    match and, in the same sentence, the figures of the other levels on the same subject."""
     m = _SCOPE_AT_LEAST.search(c.indicator)
     if not m:
         return None
     floor = _scope_level(m.group(1) + "级")
     parts: dict[int, tuple[float, int, float]] = {}
-    first = linker.outcomes[good[0][1]]
-    for sim, i, value in good:
+    first = linker.outcomes[best[1]]
+    for sim, i, value in [best, *cands]:
         o = linker.outcomes[i]
         level = _scope_level(o.indicator)
         if level is None or floor is None or level < floor or level in parts:
             continue
-        if abs(o.start - first.start) > 200:
-            continue  # only figures reported together
+        if o.start != first.start and (sim < AGGREGATE_MIN_SIMILARITY or abs(o.start - first.start) > 200):
+            continue  # only figures on the same subject, reported together
         parts[level] = (sim, i, value)
     if len(parts) < 2:
         return None

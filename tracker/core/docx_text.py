@@ -10,7 +10,7 @@ import zipfile
 from .numerals import DIGITS
 from .reading import Limits, UnreadableDocument
 
-_CN = [k for k, v in sorted(DIGITS.items(), key=lambda kv: kv[1]) if k not in ("零", "〇", "两")]
+_CN = ["零", *(k for k, v in sorted(DIGITS.items(), key=lambda kv: kv[1]) if v and k != "两")]
 
 
 def _cn_number(n: int) -> str:

@@ -53,13 +53,15 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         else:
             fragment = folded[c0:q.start]
         name = paired.get(i) or name_before(_strip_tail(fragment))
+        if prev is not None and out and out[-1].baseline and out[-1].q is prev:
+            name = out[-1].name  # 用时从平均2-3个月压缩至1个月以内: the same indicator as its baseline
         if not name and prev is not None and joined:
             name = out[-1].name
         if not name:
             name = _name_after(folded, q.end, c1)  # 近1400万农业转移人口在城镇落户
         if not name:
             name = last_name
-        elif c0 > start and len(content_tokens(name)) < 2 and not (prev and prev.end > c0):
+        if c0 > start and len(content_tokens(name)) < 2 and not (prev and prev.end > c0):
             # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
             p0, _ = clause_bounds(folded, c0 - 1, start, end)
             if not find_quantities(folded[p0:c0]):
@@ -79,7 +81,7 @@ def _name_after(folded: str, a: int, b: int) -> str:
 
 
 def _strip_tail(fragment: str) -> str:
-    return re.sub(r"(增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为)+$", "", fragment) or fragment
+    return re.sub(r"(进一步|增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为)+$", "", fragment) or fragment
 
 
 def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict[int, str]:

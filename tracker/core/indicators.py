@@ -33,7 +33,7 @@ _LEADING = re.compile(
     + "|".join(STRENGTH_WORDS)
     + r"|要|将|拟|再|进一步|全力|加快|积极|持续|不断|共|累计|预计|实现|达到|分别)\s*)+"
 )
-_TRAILING = re.compile(r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|:|\s)+$")
+_TRAILING = re.compile(r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s)+$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _STOP_TOKENS = frozenset(
     "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
@@ -125,7 +125,7 @@ def fold_synonyms(text: str) -> str:
 
 # Words that say how a figure moved, not what it counts: the measure compares those.
 _MEASURE_TOKENS = frozenset("增长 降低 涨幅 提高 提升 稳定 保持 控制 回正 回升 上升 比重 占比 占 增加 "
-                            "启动 计划 攻坚 行动 约 近 多 余 超过 达 万 亿".split())
+                            "启动 计划 攻坚 行动 约 近 多 余 超过 达 万 亿 平均 压缩".split())
 
 
 @lru_cache(maxsize=50000)

@@ -134,6 +134,9 @@ SYNONYMS = {
     "进城落户": "落户",
 }
 
+# Per-unit qualifiers make a different indicator: 规上工业亩均增加值 is not 规上工业增加值.
+PER_UNIT = ("亩均", "人均", "户均", "单位", "每万人", "劳动生产率")
+
 # Scope: a target at "省级以上" is answered by 省级 and 国家级 figures.
 SCOPE_LEVELS = {"国家级": 3, "国家": 3, "省级": 2, "省": 2, "市级": 1, "市": 1, "区级": 0, "县级": 0}
 

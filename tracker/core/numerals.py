@@ -29,6 +29,8 @@ def cn_to_number(s: str) -> int | None:
     if not s or any(ch not in NUMERAL_CHARS for ch in s):
         return None
     if all(ch in DIGITS for ch in s) and len(s) > 1:
+        if len(s) != 4 and not any(ch in "〇零" for ch in s):
+            return None  # 五六 (five or six) is not 56
         # 二〇二三 written digit by digit
         return int("".join(str(DIGITS[ch]) for ch in s))
     total, section, number = 0, 0, None

@@ -1,0 +1,157 @@
+"""Linking and scoring, on the seeds' plans against synthetic next-year reviews
+(tests/fixtures/reviews/, written in the style of the real documents).
+Each expected status and figure below was worked out by hand from those texts."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_text
+from tracker.core.assessment import assess, convert, summary
+from tracker.core.extraction import extract_text
+from tracker.core.model import Commitment
+from tracker.core.scoring import Thresholds, score
+
+REVIEWS = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
+
+
+def judgments(plan_seed: str, review_file: str):
+    plan = extract_text(seed_text(plan_seed))
+    review = extract_text((REVIEWS / review_file).read_text(encoding="utf-8"))
+    return assess(plan, review)
+
+
+def judged(js, fragment, target=None):
+    hits = [j for j in js if fragment in j.commitment.text and (target is None or j.commitment.target == target)]
+    assert hits, fragment
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def xihu():
+    return judgments("001_", "xihu-2023.txt")
+
+
+@pytest.fixture(scope="module")
+def jiaxing():
+    return judgments("004_", "jiaxing-2022.txt")
+
+
+def test_met_and_partly_met_counts(xihu):
+    j = judged(xihu, "小升规", 15)
+    assert (j.status, j.actual, j.score) == ("met", 18, 1.0)
+    j = judged(xihu, "数字经济企业20家", 20)
+    assert (j.status, j.actual, j.score) == ("partly_met", 12, 0.6)
+
+
+def test_about_tolerance(xihu):
+    j = judged(xihu, "30家左右")
+    assert (j.status, j.actual) == ("met", 29)  # 29 / 30 = 0.967 ≥ 0.95
+
+
+def test_scope_aggregation(xihu):
+    j = judged(xihu, "省级以上专精特新")
+    assert (j.status, j.actual) == ("met", 16)
+    assert j.rationale.startswith("6 + 10 = 16")
+    assert len(j.evidence) == 2
+
+
+def test_stock_does_not_answer_increment(xihu):
+    j = judged(xihu, "省级以上专精特新")
+    assert 120 not in [e.value for e in j.evidence]  # 累计培育专精特新企业120家
+
+
+def test_derived_share(xihu):
+    j = judged(xihu, "力争达到7%以上")
+    assert j.status == "partly_met" and j.actual == pytest.approx(4.51, abs=0.01)  # 94.13 / 2087.4
+    assert "94.13 / 2087.4" in j.rationale
+
+
+def test_rank_duration_and_milestone(xihu):
+    assert (judged(xihu, "全省前3").status, judged(xihu, "全省前3").actual) == ("not_met", 5)
+    j = judged(xihu, "压缩至1个月以内")
+    assert (j.status, j.actual) == ("partly_met", 1.5)  # lower is better: 1 / 1.5
+    assert judged(xihu, "一季度完成").status == "met"  # 2月建成投用, before 03-31
+
+
+def test_qualitative_needs_delivery(xihu):
+    assert judged(xihu, "推进社会信用体系建设").status == "met"  # 出台…实施方案
+    assert judged(xihu, "营造奋勇争先").status == "no_evidence"
+
+
+def test_review_plan_part_and_report_wide_statements_are_not_evidence(xihu):
+    j = judged(xihu, "力争形成10个")
+    assert j.status == "no_evidence"  # the 2024 plan's 12个 is not an outcome
+    assert not any("主要目标任务" in e.text for jj in xihu for e in jj.evidence)
+
+
+def test_growth_amount_and_fenbie(jiaxing):
+    assert judged(jiaxing, "规上工业增加值增长8%以上").status == "partly_met"  # 4.2 / 8 = 0.525
+    j = judged(jiaxing, "工业投资增长10%")
+    assert (j.status, j.score, j.actual) == ("not_met", 0.0, -3.5)
+    assert judged(jiaxing, "分别达到", 970).status == "met"
+    j = judged(jiaxing, "分别达到", 900)
+    assert (j.status, j.actual) == ("partly_met", 880)  # ≥ target, not "左右": 0.978 is short
+    assert judged(jiaxing, "分别达到", 540).actual == 560
+    j = judged(jiaxing, "工业用地出让1.3万亩")
+    assert (j.status, j.actual) == ("partly_met", 1.1)
+
+
+def test_per_unit_indicator_is_not_answered_by_total(jiaxing):
+    assert judged(jiaxing, "亩均增加值").status == "no_evidence"
+    assert judged(jiaxing, "全员劳动生产率").status == "no_evidence"
+
+
+def test_summary_counts(xihu):
+    s = summary(xihu)
+    assert s["total"] == sum(s[k] for k in ("met", "partly_met", "not_met", "no_evidence"))
+    assert s["met"] >= 6 and s["not_met"] >= 1
+
+
+def c(**kw) -> Commitment:
+    base = dict(text="x", start=0, end=1, section="", year=2023, indicator="x", measure="growth",
+                comparator=">=", target=5, unit="%", polarity="higher")
+    base.update(kw)
+    return Commitment(**base)
+
+
+T = Thresholds()
+
+
+@pytest.mark.parametrize("commitment,actual,status,value", [
+    (c(comparator="~", target=5), 5.0, "met", 1.0),
+    (c(comparator="~", target=5), 4.5, "partly_met", 0.9),
+    (c(comparator="~", target=3, polarity="lower"), 2.1, "met", 1.0),  # 居民消费价格涨幅3%左右
+    (c(comparator="<=", target=5.5, polarity="lower", measure="rate"), 6.0, "partly_met", 0.9167),
+    (c(polarity="lower", target=1, measure="duration", unit="个月"), 0.0, "met", 1.0),
+    (c(target=8), -9.2, "not_met", 0.0),
+    (c(target=10), 4.0, "not_met", 0.4),
+    (c(measure="rank", target=3, unit="名", comparator="<="), 1, "met", 1.0),
+    (c(measure="rank", target=3, unit="名", comparator="<="), 4, "not_met", 0.0),
+])
+def test_score_rules(commitment, actual, status, value):
+    got_status, got_score, rationale = score(commitment, actual, T)
+    assert (got_status, got_score) == (status, pytest.approx(value, abs=1e-4))
+    assert rationale
+
+
+def test_thresholds_are_settings():
+    strict = Thresholds(met_approx=0.99)
+    assert score(c(comparator="~", target=5), 4.9, strict)[0] == "partly_met"
+    assert score(c(comparator="~", target=5), 4.9, T)[0] == "met"
+
+
+def test_unit_conversion():
+    assert convert(1.3, "万亿元", "亿元") == pytest.approx(13000)
+    assert convert(1400, "万", "万人") == 1400
+    assert convert(5, "%", "个百分点") is None
+
+
+def test_not_due_and_late_milestone():
+    plan = extract_text("二、2023年工作思路\n一是推进园区建设。到2025年,力争建成智能工厂50家。"
+                        "力争2023年一季度完成产业大脑上线运行。\n")
+    review = extract_text("一、2023年工作总结\n全年建成智能工厂20家。产业大脑于6月完成上线运行。\n")
+    js = assess(plan, review)
+    assert judged(js, "智能工厂50家").status == "not_due"  # 到2025年
+    late = judged(js, "一季度完成")
+    assert (late.status, late.score) == ("not_met", 0.0)

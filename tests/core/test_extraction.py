@@ -1,0 +1,139 @@
+"""Sections, document fields, commitments and outcomes, on real text from seeds/.
+
+Expected values were read off the seed documents by hand (see the quoted clauses)."""
+
+import pytest
+
+from tests.conftest import seed_text
+from tracker.core.extraction import extract_text
+
+
+@pytest.fixture(scope="module")
+def xihu():
+    return extract_text(seed_text("001_"))
+
+
+@pytest.fixture(scope="module")
+def jiaxing():
+    return extract_text(seed_text("004_"))
+
+
+def find(items, fragment, number=None, attr="target"):
+    hits = [i for i in items if fragment in i.text and (number is None or getattr(i, attr) == number)]
+    assert hits, f"nothing with {fragment!r} {number}"
+    return hits[0]
+
+
+def test_text_matches_offsets(xihu, jiaxing):
+    for x in (xihu, jiaxing):
+        for item in (*x.commitments, *x.outcomes):
+            assert x.text[item.start:item.end] == item.text
+
+
+def test_document_fields_from_portal_header(xihu):
+    d = xihu.document
+    assert (d.title, d.published, d.review_year, d.plan_year, d.kind) == (
+        "区发改经信局2022年总结及2023年思路", "2023-03-10", 2022, 2023, "summary_plan")
+
+
+def test_section_roles(xihu):
+    roles = {s.path: s.role for s in xihu.sections}
+    assert roles["一"] == "review" and roles["二"] == "problems" and roles["三"] == "plan"
+    assert roles["三/(二)"] == "plan"
+
+
+def test_sections_without_top_level_and_closing_plan_paragraph():
+    x = extract_text(seed_text("002_"))
+    assert x.document.review_year == 2023 and x.document.plan_year == 2024
+    assert [s.role for s in x.sections if s.path.startswith("(")] == ["review"] * 7
+    assert x.sections[-1].role == "plan" and x.sections[-1].heading.startswith("2024年")
+    assert len([c for c in x.commitments if c.measure == "qualitative"]) == 3
+
+
+def test_shared_verb_gives_two_commitments(xihu):
+    a = find(xihu.commitments, "“小升规”制造业企业15家", 15)
+    b = find(xihu.commitments, "数字经济企业20家", 20)
+    assert (a.unit, a.strength, a.year) == ("家", "力争", 2023)
+    assert (b.unit, b.strength) == ("家", "力争")
+    assert "数字经济企业" in b.indicator
+
+
+def test_baseline_is_not_a_target(xihu):
+    c = find(xihu.commitments, "压缩至1个月以内")
+    assert (c.target, c.unit, c.comparator, c.polarity, c.measure) == (1, "个月", "<=", "lower", "duration")
+    assert not [x for x in xihu.commitments if x.target in (2, 3) and x.unit == "个月"]
+
+
+def test_rank_and_milestone(xihu):
+    rank = find(xihu.commitments, "力争全省前3")
+    assert (rank.target, rank.unit, rank.comparator, rank.measure) == (3, "名", "<=", "rank")
+    milestone = find(xihu.commitments, "一季度完成")
+    assert (milestone.measure, milestone.deadline) == ("milestone", "2023-03-31")
+
+
+def test_share_target_and_about(xihu):
+    share = find(xihu.commitments, "力争达到7%以上")
+    assert (share.measure, share.comparator, share.target) == ("share", ">=", 7)
+    about = find(xihu.commitments, "30家左右")
+    assert (about.comparator, about.strength) == ("~", None)
+
+
+def test_context_numbers_are_not_targets(jiaxing, xihu):
+    targets = {(c.target, c.unit) for c in jiaxing.commitments}
+    assert (89, "亿元") not in targets and (8, "吉瓦") not in targets and (10, "亿元") not in targets
+    assert (9, "个") not in targets  # 等9个省级重大应用试点
+    assert (70, "家") not in {(c.target, c.unit) for c in xihu.commitments}  # 区内70余家持证企业
+
+
+def test_fenbie_pairs_in_order(jiaxing):
+    found = [c for c in jiaxing.commitments if "分别达到" in c.text]
+    assert [(c.target, c.comparator) for c in found] == [(970, ">="), (900, ">="), (540, ">=")]
+    assert [c.indicator for c in found] == ["工业投资", "制造业投资", "技术改造投资"]
+    assert {c.strength for c in found} == {"确保"}
+
+
+def test_expected_targets_list_has_no_strength(jiaxing):
+    c = find(jiaxing.commitments, "规上工业增加值增长8%以上")
+    assert (c.measure, c.comparator, c.target, c.strength) == ("growth", ">=", 8, None)
+
+
+def test_qualitative_items(xihu):
+    qual = [c for c in xihu.commitments if c.measure == "qualitative"]
+    assert any("推进试点成果走深走实" in c.text for c in qual)
+    assert not any("探索具有辨识度的西湖品牌" in c.text for c in qual)  # its item has a figure
+
+
+def test_outcomes_keep_the_last_figure_of_a_series(xihu):
+    values = {(o.value, o.unit) for o in xihu.outcomes if "GDP增速" in o.text}
+    assert (0.1, "%") in values and (-1.3, "%") not in values
+    assert (90.6, "%") in {(o.value, o.unit) for o in xihu.outcomes}
+    assert (72.68, "%") not in {(o.value, o.unit) for o in xihu.outcomes}
+
+
+def test_outcomes_only_from_review_parts(xihu):
+    plan = [s for s in xihu.sections if s.role in ("plan", "problems")]
+    for o in xihu.outcomes:
+        assert not any(s.start <= o.start < s.end for s in plan if s.path)
+
+
+def test_cumulative_stock():
+    x = extract_text(seed_text("002_"))
+    stock = find(x.outcomes, "1432家", 1432, attr="value")
+    assert stock.cumulative
+
+
+def test_year_total_is_not_cumulative(xihu):
+    o = find(xihu.outcomes, "增速为0.1%", 0.1, attr="value")
+    assert not o.cumulative and o.measure == "growth"
+
+
+def test_words_of_rank_in_review():
+    x = extract_text(seed_text("000_"))
+    o = find(x.outcomes, "位列全省首位", 1, attr="value")
+    assert (o.unit, o.measure) == ("名", "rank")
+
+
+def test_document_with_no_headings_and_no_plan():
+    x = extract_text("今年全区新增规上企业12家,完成工业投资30亿元,增长8%。")
+    assert x.commitments == ()
+    assert [(o.value, o.unit) for o in x.outcomes] == [(12, "家"), (30, "亿元"), (8, "%")]
