@@ -50,6 +50,16 @@ def _media(tmp_path, settings):
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run in process unless a test asks for the real worker (``celery_worker``)."""
+    from tracker.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

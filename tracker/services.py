@@ -119,6 +119,8 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         log.exception("parse of document %s failed", document.pk)
         return _parse_failed(document, f"解析出错:{type(exc).__name__}。请联系管理员。", job)
     with transaction.atomic():
+        # two workers on one document take turns here, so its rows are written once
+        document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
         _store_extraction(document, extraction)
         from tracker.corrections import corrections_apply_parse
 

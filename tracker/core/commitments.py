@@ -47,22 +47,23 @@ def plan_ranges(sections: list[Section]) -> list[tuple[int, int]]:
 
 def find_commitments(text: str, sections: list[Section], plan_year: int | None) -> list[Commitment]:
     folded = fold(text)
+    label = _Labeller(folded, sections)
     out: list[Commitment] = []
     for lo, hi in plan_ranges(sections):
         numeric_spans: list[tuple[int, int]] = []
         for s, e in sentences(folded, lo, hi):
-            found = _numeric(text, folded, sections, s, e, plan_year)
+            found = _numeric(text, folded, label, s, e, plan_year)
             if not found:
-                milestone = _milestone(text, folded, sections, s, e, plan_year)
+                milestone = _milestone(text, folded, label, s, e, plan_year)
                 found = [milestone] if milestone else []
             out.extend(found)
             numeric_spans.extend((c.start, c.end) for c in found)
-        out.extend(_qualitative(text, folded, sections, lo, hi, plan_year, numeric_spans))
+        out.extend(_qualitative(text, folded, sections, label, lo, hi, plan_year, numeric_spans))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
 
-def _numeric(text: str, folded: str, sections: list[Section], s: int, e: int,
+def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
              plan_year: int | None) -> list[Commitment]:
     figs = figures(folded, s, e)
     kept = [f for f in figs if not f.baseline and not _is_context(folded, f, s, e)]
@@ -77,7 +78,7 @@ def _numeric(text: str, folded: str, sections: list[Section], s: int, e: int,
         measure = measure_of(q, f.name, f.before)
         out.append(Commitment(
             text=text[start:c1], start=start, end=c1,
-            section=_section_label(text, sections, q.start),
+            section=label(q.start),
             year=_year(folded, s, q.start, plan_year),
             indicator=f.name or folded[c0:q.start],
             measure=measure,
@@ -160,17 +161,27 @@ def _year(folded: str, s: int, pos: int, plan_year: int | None) -> int | None:
     return plan_year
 
 
-def _section_label(text: str, sections: list[Section], pos: int) -> str:
-    sec = section_at(sections, pos)
-    if sec is None:
-        return ""
-    for marker, a, b in items(text, sec.start, sec.end):
-        if a <= pos < b:
-            return f"{sec.path}/{marker}" if sec.path else marker
-    return sec.path
+class _Labeller:
+    """Section paths with the inline item: ``三/(二)/一是``. Items are found once per section."""
+
+    def __init__(self, folded: str, sections: list[Section]) -> None:
+        self.folded, self.sections = folded, sections
+        self.cache: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+
+    def __call__(self, pos: int) -> str:
+        sec = section_at(self.sections, pos)
+        if sec is None:
+            return ""
+        key = (sec.start, sec.end)
+        if key not in self.cache:
+            self.cache[key] = items(self.folded, sec.start, sec.end)
+        for marker, a, b in self.cache[key]:
+            if a <= pos < b:
+                return f"{sec.path}/{marker}" if sec.path else marker
+        return sec.path
 
 
-def _milestone(text: str, folded: str, sections: list[Section], s: int, e: int,
+def _milestone(text: str, folded: str, label: _Labeller, s: int, e: int,
                plan_year: int | None) -> Commitment | None:
     for word, month_day in DEADLINE_WORDS:
         at = folded.find(word, s, e)
@@ -184,19 +195,19 @@ def _milestone(text: str, folded: str, sections: list[Section], s: int, e: int,
         year = _year(folded, s, at + len(word), plan_year)
         obj = clause[clause.index(verb, at - c0) + len(verb):]
         return Commitment(
-            text=text[c0:c1], start=c0, end=c1, section=_section_label(text, sections, at),
+            text=text[c0:c1], start=c0, end=c1, section=label(at),
             year=year, indicator=name_before(obj) or clause, measure="milestone",
             strength=_strength(folded, s, at), deadline=f"{year}-{month_day}" if year else None,
         )
     return None
 
 
-def _qualitative(text: str, folded: str, sections: list[Section], lo: int, hi: int,
+def _qualitative(text: str, folded: str, sections: list[Section], label: _Labeller, lo: int, hi: int,
                  plan_year: int | None, numeric: list[tuple[int, int]]) -> list[Commitment]:
     """One per 一是/二是 item without a figure; where a plan part has no items, its
     deepest headings; where it has neither, its paragraphs cut at semicolons."""
     out = []
-    found_items = items(text, lo, hi)
+    found_items = items(folded, lo, hi)
     if found_items:
         for marker, a, b in found_items:
             if any(a <= ns < b for ns, _ in numeric):
@@ -204,7 +215,7 @@ def _qualitative(text: str, folded: str, sections: list[Section], lo: int, hi: i
             end = a
             while end < b and folded[end] not in "。;\n":
                 end += 1
-            out.append(_qual(text, sections, a, end, len(marker), plan_year))
+            out.append(_qual(text, label, a, end, len(marker), plan_year))
         return out
     plan_secs = [x for x in sections if x.role == "plan" and lo <= x.start < hi]
     leaves = [x for x in plan_secs if not any(y is not x and x.start <= y.start < x.end and y.level > x.level
@@ -213,12 +224,12 @@ def _qualitative(text: str, folded: str, sections: list[Section], lo: int, hi: i
         if sec.path.startswith("¶") or sec.level <= 1 and len(plan_secs) == 1:
             for a, b in _semicolon_parts(folded, sec.start, sec.end):
                 if not any(a <= ns < b for ns, _ in numeric):
-                    out.append(_qual(text, sections, a, b, 0, plan_year))
+                    out.append(_qual(text, label, a, b, 0, plan_year))
         elif sec.level > 1 and sec.heading:
             a = sec.start
             b = a + len(sec.heading)
             if not any(sec.start <= ns < sec.end for ns, _ in numeric):
-                out.append(_qual(text, sections, a, b, len(re.match(r"^\S*?[、)\.]", sec.heading).group())
+                out.append(_qual(text, label, a, b, len(re.match(r"^\S*?[、)\.]", sec.heading).group())
                                  if re.match(r"^\S*?[、)\.]", sec.heading) else 0, plan_year))
     return out
 
@@ -235,8 +246,8 @@ def _semicolon_parts(folded: str, a: int, b: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _qual(text: str, sections: list[Section], a: int, b: int, marker_len: int,
+def _qual(text: str, label: _Labeller, a: int, b: int, marker_len: int,
           plan_year: int | None) -> Commitment:
     name = name_before(text[a + marker_len:b])
-    return Commitment(text=text[a:b], start=a, end=b, section=_section_label(text, sections, a),
+    return Commitment(text=text[a:b], start=a, end=b, section=label(a),
                       year=plan_year, indicator=name, measure="qualitative")

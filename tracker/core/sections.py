@@ -168,9 +168,8 @@ def section_at(sections: list[Section], pos: int) -> Section | None:
     return best
 
 
-def items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Inline items (``一是…``, ``二是…``) in text[start:end] as (marker, start, end)."""
-    folded = fold(text)
+def items(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Inline items (``一是…``, ``二是…``) in folded[start:end] as (marker, start, end)."""
     marks = [(m.group(1), m.start(1)) for m in ITEM_MARKER.finditer(folded, start, end)]
     out = []
     for i, (marker, pos) in enumerate(marks):

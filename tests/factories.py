@@ -1,0 +1,43 @@
+"""A fixed cast for Django tests: issuers, users with roles and grants, parsed seed documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+
+from tracker.access import ADMIN, EDITOR, READER, ensure_groups
+from tracker.models import Grant, Issuer
+from tracker.services import document_ingest, document_parse
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REVIEWS = Path(__file__).resolve().parent / "fixtures" / "reviews"
+
+
+def user(username: str, role: str | None = None, issuers=(), **extra):
+    groups = ensure_groups()
+    u = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
+    if role:
+        u.groups.add(groups[role])
+        u.is_staff = role in (EDITOR, ADMIN)
+        u.save()
+    for issuer in issuers:
+        Grant.objects.create(user=u, issuer=issuer)
+    return u
+
+
+def ingest_file(path: Path, issuer: Issuer | None = None):
+    """Ingest and parse now (no queue), returning the document."""
+    result = document_ingest(data=path.read_bytes(), filename=path.name, issuer=issuer, parse=False)
+    return document_parse(document=result.document)
+
+
+def xihu_pair():
+    """The 001 plan (2023) and its synthetic 2023 review, for one issuer."""
+    issuer = Issuer.objects.create(name="西湖区发改经信局", aliases=["区发改经信局"])
+    plan = ingest_file(next(SEEDS.glob("001_*")), issuer)
+    review = ingest_file(REVIEWS / "xihu-2023.txt", issuer)
+    return issuer, plan, review
+
+
+__all__ = ["ADMIN", "EDITOR", "READER", "user", "ingest_file", "xihu_pair", "SEEDS", "REVIEWS"]
