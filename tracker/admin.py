@@ -13,10 +13,20 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from tracker.access import scope, visible_issuer_ids
+from tracker.access import scope
 from tracker.corrections import CorrectionError, commitment_add
 from tracker.highlight import highlighted, paragraph_bounds
-from tracker.models import ApiToken, Correction, Document, Grant, Issuer, ParseJob, Section
+from tracker.models import (
+    ApiToken,
+    Correction,
+    Document,
+    Grant,
+    Issuer,
+    ParseJob,
+    ScorecardSend,
+    Section,
+    Subscription,
+)
 from tracker.services import IngestError, document_ingest, documents_reparse
 
 admin.site.site_header = "目标成效追踪 · 管理后台"
@@ -212,4 +222,26 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False  # tokens are made with `manage.py api_token`, which shows the key once
 
 
-__all__ = ["ScopedAdmin", "snippet", "visible_issuer_ids"]
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "user", "frequency", "hour", "next_send_at", "active")
+    list_filter = ("frequency", "active")
+    search_fields = ("email", "user__username", "user__email")
+    list_select_related = ("user",)
+    filter_horizontal = ("issuers",)
+    readonly_fields = ("next_send_at", "created_at")
+
+    def save_model(self, request, obj, form, change) -> None:
+        from tracker.mail import schedule
+
+        schedule(obj)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ScorecardSend)
+class ScorecardSendAdmin(admin.ModelAdmin):
+    list_display = ("subscription", "period", "status", "attempts", "sent_at", "error")
+    list_filter = ("status",)
+    list_select_related = ("subscription", "subscription__user")
+    readonly_fields = ("subscription", "period", "status", "attempts", "error", "summary", "created_at", "sent_at")

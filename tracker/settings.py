@@ -157,6 +157,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reparse-outdated": {"task": "tracker.tasks.reparse_outdated", "schedule": 3600.0},
+    "send-due-scorecards": {"task": "tracker.tasks.send_due_scorecards", "schedule": 300.0},
 }
 
 # django-axes: lock out after repeated failed logins.
@@ -180,8 +181,17 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail: EMAIL_URL (smtp://user:pass@host:587, smtp+tls://…, consolemail://) or EMAIL_BACKEND.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="tracker@localhost")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("SITE_URL must start with http:// or https://")
+CJK_FONT = env.str("CJK_FONT", default="")
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 

@@ -42,3 +42,28 @@ def assess_issuer(issuer_id: int) -> int:
 
     issuer = Issuer.objects.filter(pk=issuer_id).first()
     return issuer_assess(issuer=issuer) if issuer else 0
+
+
+@shared_task
+def send_due_scorecards() -> int:
+    """Beat, every few minutes: claim due subscriptions once and queue one send each."""
+    from django.db import transaction
+
+    from tracker.mail import subscriptions_claim_due
+
+    ids = subscriptions_claim_due()
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: send_scorecard.delay(pk))
+    return len(ids)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def send_scorecard(self, send_id: int) -> str:
+    """Send one scorecard; SMTP failures retry with exponential backoff, other recipients go on."""
+    from tracker.mail import scorecard_send
+    from tracker.models import ScorecardSend
+
+    send = scorecard_send(send_id=send_id)
+    if send.status == ScorecardSend.Status.FAILED and self.request.retries < self.max_retries:
+        raise self.retry(countdown=60 * 2 ** self.request.retries)
+    return send.status

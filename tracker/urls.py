@@ -4,7 +4,7 @@ from django.urls import path
 
 from outcomes import views as outcome_views
 from targets import views as target_views
-from tracker import api, views
+from tracker import api, subscription_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,5 +20,8 @@ urlpatterns = [
     path("api/documents/", api.documents, name="api-documents"),
     path("api/commitments/", api.commitments, name="api-commitments"),
     path("api/assessments/", api.assessments, name="api-assessments"),
+    path("subscriptions/", subscription_views.subscriptions, name="subscriptions"),
+    path("subscriptions/<int:pk>/", subscription_views.subscriptions, name="subscription"),
+    path("unsubscribe/<str:token>/", subscription_views.unsubscribe, name="unsubscribe"),
     path("admin/", admin.site.urls),
 ]

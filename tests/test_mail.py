@@ -1,0 +1,190 @@
+"""Scheduled scorecard emails: schedule boundaries in Asia/Shanghai, claiming once,
+content of both parts, unsubscribe without login, scoping, failures. Time and the
+mail server are the only fakes (time-machine, locmem backend)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import connections
+from django.urls import reverse
+
+from tests.factories import READER, SEEDS, ingest_file, user, xihu_pair
+from tracker.mail import scorecard_send, schedule, subscriptions_claim_due, unsubscribe_token
+from tracker.models import Issuer, ScorecardSend, Subscription
+from tracker.schedule import next_due, period_of
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def at(*args) -> datetime:
+    return datetime(*args, tzinfo=SH)
+
+
+@pytest.mark.parametrize("now,expected", [
+    (at(2026, 11, 23, 7, 59), at(2026, 11, 23, 8)),     # Monday, a minute before
+    (at(2026, 11, 23, 8, 0), at(2026, 11, 30, 8)),      # exactly on the slot: the next one
+    (at(2026, 11, 29, 23, 30), at(2026, 11, 30, 8)),    # Sunday night
+    (datetime(2026, 11, 23, 0, 30, tzinfo=ZoneInfo("UTC")), at(2026, 11, 30, 8)),  # 08:30 in Shanghai
+])
+def test_weekly_boundaries(now, expected):
+    assert next_due(frequency="weekly", weekday=0, day_of_month=1, hour=8, after=now) == expected
+
+
+@pytest.mark.parametrize("now,expected", [
+    (at(2026, 11, 30, 23, 0), at(2026, 12, 1, 8)),
+    (at(2026, 12, 1, 8, 0), at(2027, 1, 1, 8)),         # across the year
+    # 2026-11-30 23:30 UTC is already 12-01 07:30 in Shanghai: due at 08:00 that same day
+    (datetime(2026, 11, 30, 23, 30, tzinfo=ZoneInfo("UTC")), at(2026, 12, 1, 8)),
+])
+def test_monthly_boundaries(now, expected):
+    assert next_due(frequency="monthly", weekday=0, day_of_month=1, hour=8, after=now) == expected
+
+
+def test_period_names():
+    assert period_of("weekly", at(2026, 11, 23, 8)) == "2026-W48"
+    assert period_of("monthly", at(2026, 12, 1, 8)) == "2026-12"
+
+
+@pytest.fixture
+def subscribed(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://tracker.example.org"
+    issuer, plan, review = xihu_pair()
+    reader = user("reader", READER, [issuer], email="reader@example.org")
+    with time_machine.travel(at(2026, 11, 20, 12), tick=False):
+        sub = Subscription(user=reader, frequency="weekly", weekday=0, hour=8)
+        schedule(sub)
+        sub.save()
+    return sub, issuer
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_due_only_at_its_time_and_claimed_once(subscribed):
+    sub, issuer = subscribed
+    assert sub.next_send_at == at(2026, 11, 23, 8)
+    with time_machine.travel(at(2026, 11, 23, 7, 59), tick=False):
+        assert subscriptions_claim_due() == []
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        claimed = subscriptions_claim_due()
+        assert len(claimed) == 1
+        assert subscriptions_claim_due() == []  # a second beat run in the same minute
+    sub.refresh_from_db()
+    assert sub.next_send_at == at(2026, 11, 30, 8)
+    assert ScorecardSend.objects.get().period == "2026-W48"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_claims_send_once(subscribed):
+    results = []
+
+    def claim():
+        with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+            results.append(subscriptions_claim_due())
+        connections.close_all()
+
+    threads = [threading.Thread(target=claim) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(len(r) for r in results) == [0, 1]
+    assert ScorecardSend.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_email_content_both_parts(subscribed):
+    sub, issuer = subscribed
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        (send_id,) = subscriptions_claim_due()
+    send = scorecard_send(send_id=send_id)
+    assert send.status == "sent" and len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["reader@example.org"]
+    assert issuer.name in message.subject and "2026-W48" in message.subject
+    assert "达成" in message.body and "未达成或无证据的承诺" in message.body
+    assert "https://tracker.example.org/issuers/" in message.body
+    html = message.alternatives[0][0]
+    assert 'src="cid:chart0"' in html and "style=" in html and issuer.name in html
+    images = [a for a in message.attachments if getattr(a, "get_content_type", lambda: "")() == "image/png"]
+    assert len(images) == 1 and images[0]["Content-ID"] == "<chart0>"
+    assert "/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    # a retried task does not send again
+    scorecard_send(send_id=send_id)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_unsubscribe_without_login(client, subscribed):
+    sub, _ = subscribed
+    url = reverse("unsubscribe", args=[unsubscribe_token(sub)])
+    assert client.get(url).status_code == 200
+    sub.refresh_from_db()
+    assert sub.active  # a GET changes nothing
+    assert "已退订" in client.post(url).content.decode()
+    sub.refresh_from_db()
+    assert not sub.active
+    assert client.get(reverse("unsubscribe", args=["forged"])).status_code == 404
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_recipient_never_gets_an_issuer_they_may_not_see(subscribed):
+    sub, issuer = subscribed
+    hidden = Issuer.objects.create(name="保密单位")
+    sub.issuers.set([issuer, hidden])
+    ingest_file(next(SEEDS.glob("004_*")), hidden)
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        (send_id,) = subscriptions_claim_due()
+    scorecard_send(send_id=send_id)
+    message = mail.outbox[0]
+    assert "保密单位" not in message.body and "保密单位" not in message.subject
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_smtp_failure_is_recorded_and_others_still_go(subscribed, settings, monkeypatch):
+    sub, issuer = subscribed
+    other = Subscription.objects.create(email="boss@example.org", frequency="weekly", weekday=0, hour=8,
+                                        next_send_at=sub.next_send_at)
+    other.issuers.set([issuer])
+    from django.core.mail.backends.locmem import EmailBackend
+
+    real_send = EmailBackend.send_messages
+
+    def refuse(self, messages):
+        if messages[0].to == ["reader@example.org"]:
+            import smtplib
+
+            raise smtplib.SMTPRecipientsRefused({"reader@example.org": (550, b"no such user")})
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        ids = subscriptions_claim_due()
+    results = {scorecard_send(send_id=i).subscription.address: ScorecardSend.objects.get(pk=i) for i in ids}
+    assert results["reader@example.org"].status == "failed"
+    assert "SMTPRecipientsRefused" in results["reader@example.org"].error
+    assert results["boss@example.org"].status == "sent" and len(mail.outbox) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_send_scorecards_dry_run_writes_a_file(tmp_path, subscribed):
+    from django.core.management import call_command
+
+    sub, issuer = subscribed
+    out = tmp_path / "preview.eml"
+    call_command("send_scorecards", "--to", "x@example.org", "--issuer", issuer.name, "--dry-run", "--out", str(out),
+                 stdout=open("/dev/null", "w"))
+    raw = out.read_bytes()
+    assert b"Content-Type: image/png" in raw and b"text/html" in raw and len(mail.outbox) == 0

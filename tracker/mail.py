@@ -1,0 +1,181 @@
+"""Scheduled scorecard emails: what is due, claiming it once, building and sending it.
+
+A beat task calls ``subscriptions_claim_due``; each claim is a conditional UPDATE
+on ``next_send_at`` (only the run that moves it from the value it read goes on),
+followed by a ``ScorecardSend`` row unique on (subscription, period) — so two beat
+runs, or a retried task, never send twice. ``scorecard_send`` locks the send row
+and checks its status before it sends.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from email.mime.image import MIMEImage
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from outcomes.selectors import STATUS_LABELS, commitments_for, latest_scorecards
+from tracker.charts_png import status_png
+from tracker.models import Issuer, ScorecardSend, Subscription
+from tracker.schedule import next_due, period_of
+
+log = logging.getLogger(__name__)
+UNSUBSCRIBE_SALT = "tracker.unsubscribe"
+SHORTFALL_LIMIT = 20
+
+
+def schedule(subscription: Subscription, *, after=None) -> None:
+    """Set the next send time from the subscription's rule."""
+    subscription.next_send_at = next_due(
+        frequency=subscription.frequency, weekday=subscription.weekday,
+        day_of_month=subscription.day_of_month, hour=subscription.hour, after=after or timezone.now())
+
+
+def subscriptions_claim_due(*, now=None) -> list[int]:
+    """Claim every due subscription once; returns the ids of the sends to make."""
+    now = now or timezone.now()
+    claimed = []
+    due = Subscription.objects.filter(active=True, next_send_at__lte=now).values_list(
+        "pk", "next_send_at", "frequency", "weekday", "day_of_month", "hour")
+    for pk, slot, frequency, weekday, day, hour in due:
+        following = next_due(frequency=frequency, weekday=weekday, day_of_month=day, hour=hour,
+                             after=max(now, slot))
+        with transaction.atomic():
+            if Subscription.objects.filter(pk=pk, next_send_at=slot).update(next_send_at=following) != 1:
+                continue  # another run claimed it
+            try:
+                with transaction.atomic():
+                    send = ScorecardSend.objects.create(subscription_id=pk, period=period_of(frequency, slot))
+            except IntegrityError:
+                continue  # this period was already sent
+            claimed.append(send.pk)
+    return claimed
+
+
+def unsubscribe_token(subscription: Subscription) -> str:
+    return signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def subscription_from_token(token: str) -> Subscription | None:
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return Subscription.objects.filter(pk=pk).first()
+
+
+class EveryIssuer:
+    """The viewer for a recipient without an account: the subscription's issuers are its scope."""
+
+    is_authenticated = is_active = is_superuser = True
+
+
+@dataclass
+class IssuerBlock:
+    issuer: Issuer
+    year: int
+    rows: list[tuple[str, str, int]]
+    mean_score: float | None
+    change: dict[str, int]
+    shortfalls: list
+    url: str
+
+
+def recipient_issuers(subscription: Subscription) -> tuple[object, list[Issuer]]:
+    """(the viewer whose scope applies, the issuers the email covers): a user never gets more
+    than the issuers they may see; an address without an account gets the chosen issuers."""
+    chosen = list(subscription.issuers.all())
+    if subscription.user_id:
+        return subscription.user, _visible_to(subscription.user, chosen)
+    return EveryIssuer(), chosen
+
+
+def _visible_to(user, chosen: list[Issuer]) -> list[Issuer]:
+    from tracker.access import visible_issuers
+
+    visible = {i.pk: i for i in visible_issuers(user)}
+    return [i for i in chosen if i.pk in visible] if chosen else list(visible.values())
+
+
+def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscribe: str | None,
+                previous: dict | None = None) -> tuple[EmailMultiAlternatives, dict]:
+    """The email (subject, text part, HTML part with inline PNG charts) and the counts it reports."""
+    wanted = {i.pk for i in issuers}
+    site = settings.SITE_URL.rstrip("/")
+    blocks, summary = [], {}
+    for card in latest_scorecards(viewer):
+        if card.issuer.pk not in wanted:
+            continue
+        counts = {s: card.counts.get(s, 0) for s in ("met", "partly_met", "not_met", "no_evidence")}
+        before = (previous or {}).get(str(card.issuer.pk), {})
+        change = {s: counts[s] - before.get(s, 0) for s in counts} if before else {}
+        shortfalls = list(commitments_for(viewer, issuer=card.issuer, year=card.year)
+                          .filter(status__in=("not_met", "no_evidence"))[:SHORTFALL_LIMIT])
+        blocks.append(IssuerBlock(card.issuer, card.year, [(s, STATUS_LABELS[s], counts[s]) for s in counts],
+                                  card.mean_score, change, shortfalls,
+                                  site + reverse("scorecard", args=[card.issuer.pk, card.year])))
+        summary[str(card.issuer.pk)] = counts
+    names = "、".join(b.issuer.name for b in blocks[:3]) + ("等" if len(blocks) > 3 else "")
+    context = {"blocks": blocks, "period": period, "names": names or "(无可查看的单位)", "site": site,
+               "unsubscribe": unsubscribe}
+    subject = render_to_string("emails/scorecard_subject.txt", context).strip().replace("\n", " ")
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>"} if unsubscribe else {}
+    message = EmailMultiAlternatives(subject=subject, body=render_to_string("emails/scorecard.txt", context),
+                                     to=[to], headers=headers)
+    message.attach_alternative(render_to_string("emails/scorecard.html", context), "text/html")
+    message.mixed_subtype = "related"
+    for i, block in enumerate(blocks):
+        image = MIMEImage(status_png(tuple(block.rows), f"{block.issuer.name} {block.year} 年"), "png")
+        image.add_header("Content-ID", f"<chart{i}>")
+        image.add_header("Content-Disposition", "inline", filename=f"chart{i}.png")
+        message.attach(image)
+    return message, summary
+
+
+def subscription_email(subscription: Subscription, period: str, previous: dict | None = None):
+    viewer, issuers = recipient_issuers(subscription)
+    unsubscribe = settings.SITE_URL.rstrip("/") + reverse("unsubscribe", args=[unsubscribe_token(subscription)])
+    return build_email(to=subscription.address, viewer=viewer, issuers=issuers, period=period,
+                       unsubscribe=unsubscribe, previous=previous)
+
+
+def scorecard_send(*, send_id: int) -> ScorecardSend:
+    """Send one claimed email. A send already made is not made again (the row is locked and
+    its status checked first); a failure is recorded on the row, for the task to retry."""
+    with transaction.atomic():
+        send = ScorecardSend.objects.select_for_update(of=("self",)).select_related("subscription", "subscription__user").get(
+            pk=send_id)
+        if send.status == ScorecardSend.Status.SENT:
+            return send
+        previous = (ScorecardSend.objects.filter(subscription=send.subscription, status=ScorecardSend.Status.SENT)
+                    .exclude(pk=send.pk).order_by("-sent_at").values_list("summary", flat=True).first())
+        send.attempts += 1
+        try:
+            if not send.subscription.address:
+                raise ValueError("订阅没有收件地址")
+            message, summary = subscription_email(send.subscription, send.period, previous)
+            message.send(fail_silently=False)
+        except Exception as exc:  # SMTP refusals, bad addresses: recorded, retried by the task
+            log.warning("scorecard send %s failed: %s", send.pk, exc)
+            send.status, send.error = ScorecardSend.Status.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
+            send.save(update_fields=["status", "error", "attempts"])
+            return send
+        send.status, send.error, send.summary, send.sent_at = ScorecardSend.Status.SENT, "", summary, timezone.now()
+        send.save(update_fields=["status", "error", "summary", "sent_at", "attempts"])
+        return send
+
+
+def preview_email(*, address: str, issuer: Issuer, period: str) -> EmailMultiAlternatives:
+    """A one-off email (``send_scorecards --to``): an address with an account is scoped like that user."""
+    user = get_user_model().objects.filter(email=address, is_active=True).first()
+    viewer = user or EveryIssuer()
+    issuers = _visible_to(user, [issuer]) if user else [issuer]
+    return build_email(to=address, viewer=viewer, issuers=issuers, period=period, unsubscribe=None)[0]
