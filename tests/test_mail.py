@@ -15,7 +15,7 @@ from django.db import connections
 from django.urls import reverse
 
 from tests.factories import READER, SEEDS, ingest_file, user, xihu_pair
-from tracker.mail import scorecard_send, schedule, subscriptions_claim_due, unsubscribe_token
+from tracker.mail import schedule, scorecard_send, subscriptions_claim_due, unsubscribe_token
 from tracker.models import Issuer, ScorecardSend, Subscription
 from tracker.schedule import next_due, period_of
 

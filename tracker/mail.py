@@ -151,8 +151,8 @@ def scorecard_send(*, send_id: int) -> ScorecardSend:
     """Send one claimed email. A send already made is not made again (the row is locked and
     its status checked first); a failure is recorded on the row, for the task to retry."""
     with transaction.atomic():
-        send = ScorecardSend.objects.select_for_update(of=("self",)).select_related("subscription", "subscription__user").get(
-            pk=send_id)
+        rows = ScorecardSend.objects.select_for_update(of=("self",))
+        send = rows.select_related("subscription", "subscription__user").get(pk=send_id)
         if send.status == ScorecardSend.Status.SENT:
             return send
         previous = (ScorecardSend.objects.filter(subscription=send.subscription, status=ScorecardSend.Status.SENT)
