@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -30,6 +30,11 @@ class CommitmentTable(tables.Table):
         attrs = {"class": "table", "id": "commitments"}
         order_by = ("document", "start")
         per_page = 50
+
+    def order_target(self, queryset, is_descending: bool):
+        """Commitments without a figure sort last either way."""
+        field = F("target").desc(nulls_last=True) if is_descending else F("target").asc(nulls_last=True)
+        return queryset.order_by(field, "pk"), True
 
     def render_target(self, record: Commitment) -> str:
         return record.target_display

@@ -219,7 +219,7 @@ def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
     total = sum(v for _, _, v in chosen)
     status, ratio, arithmetic = score(c, total, linker.t)
     sum_text = " + ".join(fmt(v) for _, _, v in chosen) + f" = {fmt(total)}"
-    conf = min(s for s, _, _ in chosen) * 0.9
+    conf = sum(s for s, _, _ in chosen) / len(chosen) * 0.9
     return Judgment(c, status, ratio, total, c.unit,
                     tuple(_evidence(linker.outcomes[i], v) for _, i, v in chosen), round(conf, 3),
                     f"{sum_text};{arithmetic}")

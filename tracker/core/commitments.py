@@ -137,10 +137,17 @@ def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> s
     return "="
 
 
+_PLAN_AS_VERB = re.compile(r"计划(?=\d|新增|完成|实现|建成|投资|引进|培育|开工|达到|实施|建设|改造|创建|认定)")
+
+
 def _strength(folded: str, s: int, pos: int) -> str | None:
+    """The nearest binding verb before the figure in its sentence. 计划 binds only as a verb
+    (计划新增…), not as a noun (年度计划)."""
     best, best_at = None, -1
     for word in STRENGTH_WORDS:
         at = folded.rfind(word, s, pos)
+        while word == "计划" and at != -1 and not _PLAN_AS_VERB.match(folded, at):
+            at = folded.rfind(word, s, at)
         if at > best_at:
             best, best_at = word, at
     return best

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .clauses import clause_bounds
 from .indicators import content_tokens, name_before
+from .lexicon import ACTION_VERBS
 from .model import Quantity
 from .quantities import find_quantities
 
@@ -61,11 +62,16 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = _name_after(folded, q.end, c1)  # 近1400万农业转移人口在城镇落户
         if not name:
             name = last_name
-        if c0 > start and len(content_tokens(name)) < 2 and not (prev and prev.end > c0):
-            # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
-            p0, _ = clause_bounds(folded, c0 - 1, start, end)
-            if not find_quantities(folded[p0:c0]):
-                name = name_before(folded[p0:c0 - 1]) + name
+        toks = content_tokens(name)
+        if (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
+            after = _name_after(folded, q.end, c1)
+            if len(content_tokens(after)) >= 2 or (toks and content_tokens(after)):
+                name = name + after  # 力争形成10个省市可示范推广的西湖标志性成果: the object follows the count
+            elif c0 > start:
+                # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
+                p0, _ = clause_bounds(folded, c0 - 1, start, end)
+                if not find_quantities(folded[p0:c0]):
+                    name = name_before(folded[p0:c0 - 1]) + name
         baseline = _is_baseline(folded, q, qs[i + 1:], c0, end)
         out.append(Figure(q, name, folded[c0:q.start], (c0, c1), baseline, joined or i in paired))
         if name:
