@@ -27,6 +27,6 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/assess_speed.py
-	. ./scripts/services.sh && $(BIN)/python bench/ui_speed.py && $(BIN)/python bench/mail_speed.py
+	. ./scripts/services.sh && $(BIN)/python bench/ui_speed.py && $(BIN)/python bench/mail_speed.py && $(BIN)/python bench/reparse_speed.py
 
 .PHONY: setup demo test lint bench

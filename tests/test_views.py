@@ -154,3 +154,31 @@ def test_scorecard_queries_do_not_grow_with_rows(client, cast):
         for n in range(40)])
     assert template and _queries(client, url) == before
     assert _queries(client, reverse("home")) <= 12
+
+
+def test_login_locks_out_after_repeated_failures(client, cast, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    from axes.utils import reset
+
+    reset()
+    client.post(reverse("login"), {"username": "reader", "password": "pw-reader"})
+    assert "_auth_user_id" in client.session  # the right password works while not locked
+    client.post(reverse("logout"))
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "reader", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "reader", "password": "pw-reader"})
+    assert response.status_code == 429 and "_auth_user_id" not in client.session
+    reset()
+
+
+def test_huge_file_is_refused_before_reading(tmp_path, settings):
+    from tracker.core.files import extract_path
+    from tracker.core.reading import Limits, UnreadableDocument
+
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.seek(200 * 1024 * 1024)
+        fh.write(b"x")  # a sparse 200 MB file
+    with pytest.raises(UnreadableDocument, match="文件过大"):
+        extract_path(big, Limits())

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
@@ -129,7 +130,8 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         ParseJob.objects.filter(pk=job.pk).update(done=F("done") + 1, current=str(document)[:300])
     from outcomes.services import issuer_assess
 
-    issuer_assess(issuer=document.issuer)
+    # the document as a plan (its plan year) and as a review (the plans of its review year)
+    issuer_assess(issuer=document.issuer, years={y for y in (document.plan_year, document.review_year) if y})
     document.refresh_from_db()
     return document
 
@@ -200,30 +202,47 @@ def _pk(row) -> int | None:
     return row.pk if row is not None else None
 
 
+# Rows are written in batches: a document has a few hundred; memory stays small.
+UPSERT_BATCH = 500
+
+
 def _upsert(model, document: Document, rows: dict, key_fields: tuple[str, ...], keep=None) -> dict:
-    """Update rows whose natural key is still found, create the new ones, delete the
-    ones the engine no longer finds (corrections live in their own rows)."""
+    """Update rows whose natural key is still found, create the new ones, delete the ones the
+    engine no longer finds (corrections live in their own rows). Writes go in bulk, with
+    history rows where the model keeps history."""
     existing = {}
     for row in model.objects.filter(document=document):
         key = tuple(getattr(row, f) for f in key_fields)
         existing[key if len(key) > 1 else key[0]] = row
-    out = {}
+    out, new, changed, changed_fields = {}, [], [], set()
     for key, values in rows.items():
         row = existing.pop(key, None)
         if row is None:
             ident = dict(zip(key_fields, key if isinstance(key, tuple) else (key,), strict=True))
             row = model(document=document, **ident, **values)
-            row.save()
+            new.append(row)
         else:
-            changed = [f for f, v in values.items() if getattr(row, f) != v]
-            if changed:
-                for f in changed:
-                    setattr(row, f, values[f])
-                row.save(update_fields=changed)
+            fields = [f for f, v in values.items() if getattr(row, f) != v]
+            for f in fields:
+                setattr(row, f, values[f])
+            if fields:
+                changed.append(row)
+                changed_fields.update(fields)
         out[key] = row
     stale = [row.pk for row in existing.values() if not (keep and keep(row))]
     if stale:
         model.objects.filter(pk__in=stale).delete()
+    history = hasattr(model, "history")
+    if new:
+        if history:
+            bulk_create_with_history(new, model, batch_size=UPSERT_BATCH)
+        else:
+            model.objects.bulk_create(new, batch_size=UPSERT_BATCH)
+    if changed:
+        if history:
+            bulk_update_with_history(changed, model, sorted(changed_fields), batch_size=UPSERT_BATCH)
+        else:
+            model.objects.bulk_update(changed, sorted(changed_fields), batch_size=UPSERT_BATCH)
     return out
 
 

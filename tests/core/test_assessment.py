@@ -155,3 +155,13 @@ def test_not_due_and_late_milestone():
     assert judged(js, "智能工厂50家").status == "not_due"  # 到2025年
     late = judged(js, "一季度完成")
     assert (late.status, late.score) == ("not_met", 0.0)
+
+
+def test_completed_named_list_answers_its_items():
+    plan = extract_text("二、2023年工作思路\n(一)办好十件民生实事\n一是新建养老服务中心5家。二是改造老旧小区。\n"
+                        "(二)推进产业升级\n一是建设产业大脑。\n")
+    review = extract_text("一、2023年工作总结\n十件民生实事全面完成,群众满意度明显提升。全市主要目标任务全面完成。\n")
+    js = assess(plan, review)
+    assert judged(js, "养老服务中心").status == "met" and judged(js, "老旧小区").status == "met"
+    assert "民生实事" in judged(js, "老旧小区").rationale
+    assert judged(js, "产业大脑").status == "no_evidence"  # a report-wide statement answers nothing

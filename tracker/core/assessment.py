@@ -131,26 +131,60 @@ def _scope_level(text: str) -> int | None:
 
 def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None = None) -> list[Judgment]:
     year = review.document.review_year or plan.document.plan_year
+    headings = {s.path: s.heading for s in plan.sections}
     return assess_items(list(plan.commitments), list(review.outcomes),
-                        review_passages(review.text, list(review.sections)), year, thresholds)
+                        review_passages(review.text, list(review.sections)), year, thresholds, headings)
 
 
 def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passages: list[Passage],
-                 year: int | None, thresholds: Thresholds | None = None) -> list[Judgment]:
-    """Judge ``commitments`` against the ``outcomes`` and review ``passages`` of ``year``."""
+                 year: int | None, thresholds: Thresholds | None = None,
+                 plan_headings: dict[str, str] | None = None) -> list[Judgment]:
+    """Judge ``commitments`` against the ``outcomes`` and review ``passages`` of ``year``.
+    ``plan_headings`` (section path → heading) lets a completed named list answer its items."""
     t = thresholds or Thresholds()
     linker = Linker([o for o in outcomes if o.year == year], t)
     bm25 = BM25(passages)
+    completed = completed_lists(passages)
     judgments = []
     for c in commitments:
         if year is not None and c.year is not None and c.year > year:
             judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
                                       f"承诺年度 {c.year} 晚于总结年度 {year},尚未到期"))
-        elif c.target is not None:
-            judgments.append(_judge_numeric(c, linker, t))
-        else:
-            judgments.append(_judge_qualitative(c, bm25, t))
+            continue
+        j = _judge_numeric(c, linker, t) if c.target is not None else _judge_qualitative(c, bm25, t)
+        if j.status == "no_evidence" and completed:
+            j = _by_completed_list(c, plan_headings or {}, completed) or j
+        judgments.append(j)
     return judgments
+
+
+_COMPLETED_LIST = re.compile(r"([\u4e00-\u9fa5“”\"]{2,14}?)(?:已?全面|全部|圆满|均已|如期)(?:完成|兑现|落实到位)")
+_NUMERAL_PREFIX = re.compile(r"^[“\"]?[一二三四五六七八九十百\d]+[件项个大条]")
+
+
+def completed_lists(passages: list[Passage]) -> dict[str, Passage]:
+    """Named lists the review says were completed: ``十件民生实事全面完成`` → {"民生实事": sentence}."""
+    found = {}
+    for p in passages:
+        for m in _COMPLETED_LIST.finditer(fold(p.text)):
+            name = _NUMERAL_PREFIX.sub("", m.group(1).strip("“”\"")).strip("“”\"")
+            if len(name) >= 2 and not any(w in name for w in REPORT_WIDE) and "目标任务" not in name:
+                found[name] = p
+    return found
+
+
+def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[str, Passage]) -> Judgment | None:
+    """An item of a named list (its section heading names the list) is met when the review says
+    the whole list was completed."""
+    path = c.section
+    while path:
+        heading = headings.get(path, "")
+        for name, p in completed.items():
+            if name in heading:
+                return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
+                                f"所属清单“{name}”在总结中明确全部完成")
+        path = path.rsplit("/", 1)[0] if "/" in path else ""
+    return None
 
 
 def review_passages(text: str, sections: list[Section]) -> list[Passage]:

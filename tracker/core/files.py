@@ -11,7 +11,12 @@ from .reading import Limits, UnreadableDocument, read_bytes
 
 def extract_path(path: str | Path, limits: Limits | None = None) -> Extraction:
     p = Path(path)
+    limits = limits or Limits()
     try:
+        size = p.stat().st_size
+        if size > limits.max_bytes:  # refuse before reading a huge file into memory
+            mb = 1024 * 1024
+            raise UnreadableDocument(f"文件过大:{size // mb} MB,上限 {limits.max_bytes // mb} MB。")
         data = p.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件:{exc.strerror or exc}") from exc
