@@ -137,3 +137,10 @@ def test_document_with_no_headings_and_no_plan():
     x = extract_text("今年全区新增规上企业12家,完成工业投资30亿元,增长8%。")
     assert x.commitments == ()
     assert [(o.value, o.unit) for o in x.outcomes] == [(12, "家"), (30, "亿元"), (8, "%")]
+
+
+def test_facts_and_differences_in_a_plan_are_not_targets():
+    x = extract_text("二、2019年政府工作任务\n我国60岁以上人口已达2.5亿。今年拟安排地方政府专项债券2.15万亿元,"
+                     "比去年增加8000亿元。国内生产总值增长6%-6.5%。\n")
+    assert [(c.target, c.target_high, c.unit, c.comparator) for c in x.commitments if c.target is not None] == [
+        (2.15, None, "万亿元", "="), (6, 6.5, "%", "range")]

@@ -70,3 +70,12 @@ def test_rank_chain_after_fenbie():
 def test_rank_needs_context():
     assert figures("三是优势产业首位更突出") == []
     assert figures("开展全区前50强企业专项服务") == []
+
+
+def test_range_with_unit_on_both_ends_is_not_a_negative_figure():
+    q = find_quantities("国内生产总值增长6%－6.5%")
+    assert [(x.value, x.high, x.unit) for x in q] == [(6, 6.5, "%")]
+
+
+def test_unit_words_alone_are_not_numerals():
+    assert figures("市场活力和社会创造力源于亿万人民积极性的发挥") == []

@@ -105,6 +105,11 @@ def _is_context(folded: str, f: Figure, s: int, e: int) -> bool:
         if nxt and nxt not in _AMOUNT_FOLLOWERS:
             return True  # 8吉瓦电池片
     before = folded[f.clause[0]:q.start]
+    if re.search(r"(已|已经|目前|现有|现行)(达到?|有|超过?|突破|完成|累计)?[^,;。]{0,2}$", before):
+        return True  # 我国60岁以上人口已达2.5亿: a fact stated in the plan, not a target
+    if q.unit not in ("%", "‰") and re.search(r"(比|较)(去年|上年|上一年|\d{4}年)[^,;。]{0,6}"
+                                               r"(高|低|增加|减少|多|少|提高|降低)$", before):
+        return True  # 比去年增加8000亿元, 比去年预算高0.2个百分点: a difference, not the target itself
     if "余" in folded[q.start:q.end] and _strength(folded, s, q.start) is None:
         return True  # 区内70余家持证企业: an approximate existing stock, not a promise
     if before.endswith("等"):

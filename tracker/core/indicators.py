@@ -29,13 +29,13 @@ _lock = threading.Lock()
 _jieba = None
 
 _LEADING = re.compile(
-    r"^(?:(?:\d{4}年度?|今年|全年|年内|当年|每年|同时|此外|其中|另外|并|且|而|以及|和|及|、|与|或|"
+    r"^(?:(?:\d{4}年度?|今年|全年|年内|当年|每年|同时|此外|其中|另外|并|且|而|以及|和|及|、|与|或|以上|以下|左右|以内|"
     + "|".join(STRENGTH_WORDS)
     + r"|要|将|拟|再|进一步|全力|加快|积极|持续|不断|共|累计|预计|实现|达到|分别)\s*)+"
 )
 _TRAILING = re.compile(
     r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s"
-    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居)+$")
+    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|接近|由|保持|稳定在)+$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _STOP_TOKENS = frozenset(
     "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
@@ -92,6 +92,8 @@ def measure_of(q: Quantity, name: str, before: str) -> str:
         tail = (name + before[-4:])
         if re.search(r"占|比重|占比|份额", tail) or q.unit == "%" and before.endswith(("的", "超过全市")):
             return "share"
+        if base == "%" and re.search(r"率$", re.sub(r"(提高|提升|达到|达|为|接近|保持|稳定在|到|至)+$", "", name)):
+            return "rate"  # 科技进步贡献率提高到58.5%, 服务业对经济增长贡献率接近60%
         if any(w in tail for w in GROWTH_WORDS) or base != "%":
             return "growth"
         if name.endswith("率") or "率" in before[-6:]:

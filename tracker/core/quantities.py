@@ -39,6 +39,7 @@ _RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、�
 _SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番")
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NAME_NEIGHBOURS = set("+×*Xx/#")
+_RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|至|到)(\d+(?:\.\d+)?)")
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -117,7 +118,8 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         raw = m.group("cn")
         value = cn_to_number(raw)
         # Single numerals (一批, 三大, 两个毫不动摇) are words, not figures — unless scaled (一万家).
-        if value is None or (len(raw) == 1) or (len(raw) == 2 and raw[-1] in "万亿" and raw[0] in "百千"):
+        if value is None or len(raw) == 1 or raw[0] in "百千万亿" or (len(raw) == 2 and raw[-1] in "万亿"
+                                                                      and raw[0] in "百千"):
             return None
         if prev in ("第", "周", "星", "初", "礼", "届") or raw in ("十四五", "十三五", "十五五"):
             return None
@@ -138,8 +140,9 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
     value = float(num_text)
     high = float(m.group("num2")) if m.group("num2") else None
     neg = bool(m.group("neg"))
-    if neg and prev and (prev.isdigit() or prev.isascii() and prev.isalnum()):
+    if neg and prev and (prev.isdigit() or prev.isascii() and prev.isalnum() or prev in "%‰"):
         neg = False
+        start += 1  # 6%-6.5%: a range's second end, not a negative figure
     unit_m = _UNIT_RE.match(folded, end)
     after_unit = unit_m.end() if unit_m else end
     nxt = folded[after_unit] if after_unit < len(folded) else ""
@@ -176,4 +179,11 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
     if neg:
         value = -value
         start -= 0  # the sign is part of the match already
+    # 6%-6.5%, 2万-3万元: a range written with the unit on both ends
+    m2 = _RANGE_TAIL.match(folded, after_unit)
+    if high is None and m2 and not neg:
+        unit2 = _UNIT_RE.match(folded, m2.end())
+        if unit2 and folded[m2.end():unit2.end()].replace("余", "").replace("多", "") == unit:
+            return Quantity(value, unit, start + offset, unit2.end() + offset, high=float(m2.group(1)),
+                            comparator=comparator)
     return Quantity(value, unit, start + offset, after_unit + offset, high=high, comparator=comparator)
