@@ -144,3 +144,17 @@ def test_facts_and_differences_in_a_plan_are_not_targets():
                      "比去年增加8000亿元。国内生产总值增长6%-6.5%。\n")
     assert [(c.target, c.target_high, c.unit, c.comparator) for c in x.commitments if c.target is not None] == [
         (2.15, None, "万亿元", "="), (6, 6.5, "%", "range")]
+
+
+def test_provincial_work_report_fields():
+    x = extract_text("政府工作报告\n——2023年1月15日在浙江省第十四届人民代表大会第一次会议上\n各位代表：\n"
+                     "现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2022年工作回顾\n"
+                     "全省生产总值增长3.1%，城镇新增就业112万人。\n二、2023年目标任务\n"
+                     "主要预期目标是：全省生产总值增长5%以上；城镇新增就业100万人。\n（一）全力扩大有效投资\n"
+                     "（1）实施重大项目。全年完成投资2万亿元以上。\n")
+    d = x.document
+    assert (d.title, d.issuer, d.published, d.review_year, d.plan_year, d.kind) == (
+        "政府工作报告", "浙江省人民政府", "2023-01-15", 2022, 2023, "work_report")
+    assert [(c.target, c.unit) for c in x.commitments if c.target] == [(5, "%"), (100, "万人"), (2, "万亿元")]
+    assert x.commitments[-1].section.endswith("(一)/(1)")
+    assert [(o.value, o.unit) for o in x.outcomes] == [(3.1, "%"), (112, "万人")]

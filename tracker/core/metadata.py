@@ -18,6 +18,9 @@ from .sections import HEADING_PATTERNS, PORTAL_NOISE, lines_of, role_of_heading
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _HEADER_DATE = re.compile(r"(?:公布日期|发布日期|发布时间|成文日期|日期)\s*[:：]?\s*" + _DATE)
 _SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
+# ——2023年1月15日在浙江省第十四届人民代表大会第一次会议上
+_SPEECH_DATE = re.compile(r"^[\s—-]*" + _DATE + r"日?在[^\n]{2,40}(?:会议|大会)上")
+_WORK_REPORT = re.compile(r"政府工作报告|代表[^,，。]{0,12}(?:人民政府|国务院)[,，]?\s*向大会(?:报告|作)")
 _SOURCE = re.compile(r"(?:发布单位|发布机构|信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
 _ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
 _ORG_IN_TEXT = re.compile(
@@ -36,11 +39,12 @@ def find_title(text: str) -> str | None:
     best, best_score = None, 1
     for line in lines_of(text)[:15]:
         t = line.text.strip()
-        if not t or PORTAL_NOISE.search(t):
+        if not t or PORTAL_NOISE.search(t) or _SPEECH_DATE.match(t) or t.startswith(("——", "--")):
             continue
         if any(p.match(t) for _, p in HEADING_PATTERNS) or len(t) > 50 or re.search(r"[,;。]", t):
             break
-        score = (2 if _YEAR.search(t) else 0) + (1 if re.search(TITLE_WORDS, t) else 0) + (len(t) >= 8)
+        score = (2 if _YEAR.search(t) else 0) + (1 if re.search(TITLE_WORDS, t) else 0) + (len(t) >= 8) \
+            + (1 if re.search(r"报告|答复", t) else 0)
         if score > best_score:
             best, best_score = text[line.start:line.end].strip(), score
     return best
@@ -49,6 +53,8 @@ def find_title(text: str) -> str | None:
 def find_published(text: str) -> str | None:
     head = fold(text[:1500])
     m = _HEADER_DATE.search(head)
+    if not m:
+        m = next((x for x in (_SPEECH_DATE.match(ln.text) for ln in lines_of(text)[:12]) if x), None)
     if not m:
         tail = [ln.text for ln in lines_of(text)[-8:]]
         for t in reversed(tail):
@@ -74,13 +80,14 @@ def find_issuer(text: str, title: str | None) -> str | None:
         m = re.match(r"^(.{2,20}?)(?:\d{4}年|关于)", title)
         if m and _ORG_END.search(m.group(1)):
             return m.group(1)
-    if re.search(r"代表国务院", text[:2000]):
-        return "国务院"
+    m = re.search(r"代表([^\s,，。:：]{0,10}?(?:人民政府|国务院))", fold(text[:2000]))
+    if m:
+        return with_place(m.group(1), text)
     m = _ORG_IN_TEXT.search(text)
     return with_place(m.group(1), text) if m else None
 
 
-_PLACE = re.compile(r"([\u4e00-\u9fa5]{2})(区|市|县)")
+_PLACE = re.compile(r"([\u4e00-\u9fa5]{2})(区|市|县|省)")
 _NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地区", "社区", "试验", "功能", "保税", "景区", "自贸",
                "全区", "我区", "本区", "辖区", "片区", "校区", "街区", "先行", "全市", "我市", "城市", "本市", "超市",
                "上市", "各市", "省市", "全县", "我县", "集聚", "园区", "城区", "新区", "山区", "产业", "承载"}
@@ -88,7 +95,7 @@ _NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地�
 
 def with_place(org: str, text: str) -> str:
     """``区经信局`` in a text about 余杭区 → ``余杭区经信局``."""
-    if not org or org[0] not in "区市县":
+    if not org or org[0] not in "区市县省":
         return org
     places = Counter(m.group(1) for m in _PLACE.finditer(text) if m.group(2) == org[0]
                      and m.group(1) not in _NOT_PLACES and not m.group(1).endswith(("全", "我", "本", "各")))
@@ -139,6 +146,8 @@ def heading_lines(text: str) -> list[tuple[str, str | None]]:
 
 def kind_hint(text: str, title: str | None) -> str | None:
     probe = (title or "") + fold(text[:600])
+    if _WORK_REPORT.search(probe):
+        return "work_report"
     for kind, words in KIND_WORDS:
         if any(w in probe for w in words):
             return kind

@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ROLE_WORDS
+from .lexicon import REVIEW_FIRST, ROLE_WORDS
 from .model import Section
 from .numerals import fold
 
 HEADING_PATTERNS = (
+    (0, re.compile(r"^[ \t]*第([一二三四五六七八九十]+)(?:部分|章)")),
     (1, re.compile(r"^[ \t]*([一二三四五六七八九十]+)[、.]")),
     (2, re.compile(r"^[ \t]*\(([一二三四五六七八九十]+)\)")),
     (3, re.compile(r"^[ \t]*(\d{1,2})(?:[、]|\.(?!\d))")),
+    (4, re.compile(r"^[ \t]*\((\d{1,2})\)")),
 )
 PORTAL_NOISE = re.compile(
     r"当前位置|首页\s*>|^\s*>|信息索引号|公布日期|发布日期|发布时间|发布单位|发布机构|来源[:：]|"
@@ -48,6 +50,10 @@ def lines_of(text: str) -> list[Line]:
 
 
 def role_of_heading(heading: str) -> str | None:
+    """``一、2023年工信经济主要指标完成情况`` → review (完成情况 wins over 目标/指标 words);
+    ``二、存在困难`` → problems; ``三、2024年重点工作思路`` → plan."""
+    if any(w in heading for w in REVIEW_FIRST):
+        return "review"
     for role in ("problems", "plan", "review"):
         if any(w in heading for w in ROLE_WORDS[role]):
             return role
@@ -124,7 +130,7 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]]) ->
         r = rank[level]
         while stack and stack[-1][0] >= r:
             stack.pop()
-        part = marker if level == 1 else (f"({marker})" if level == 2 else marker)
+        part = f"({marker})" if level in (2, 4) else marker
         parent_role = stack[-1][2] if stack else None
         role = parent_role or role_of_heading(heading)
         path = "/".join([p for _, p, _ in stack] + [part])
