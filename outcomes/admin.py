@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from outcomes.models import STATUSES, Assessment, Outcome
-from tracker.admin import ScopedAdmin, snippet
+from tracker.admin import ScopedAdmin, low_confidence_filter, snippet
 from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
@@ -74,23 +73,12 @@ class AssessmentOverrideForm(forms.ModelForm):
             self.fields["link"].initial = list(self.instance.evidence.values_list("pk", flat=True))
 
 
-class LowConfidence(admin.SimpleListFilter):
-    title = "置信度"
-    parameter_name = "low"
-
-    def lookups(self, request, model_admin):
-        return [("1", "低置信度")]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(confidence__lt=settings.SCORING["low_confidence"]) if self.value() else queryset
-
-
 @admin.register(Assessment)
 class AssessmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
     issuer_field = "commitment__issuer_id"
     form = AssessmentOverrideForm
     list_display = ("commitment", "status", "override_status", "score", "actual", "confidence", "assessed_at")
-    list_filter = ("status", "override_status", LowConfidence, "commitment__year")
+    list_filter = ("status", "override_status", low_confidence_filter("confidence"), "commitment__year")
     search_fields = ("commitment__text",)
     list_select_related = ("commitment", "commitment__issuer")
     readonly_fields = ("commitment", "status", "score", "actual", "actual_unit", "confidence", "rationale",

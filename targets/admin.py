@@ -7,24 +7,9 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from targets.models import Commitment
-from tracker.admin import ScopedAdmin, snippet
+from tracker.admin import ScopedAdmin, low_confidence_filter, snippet
 from tracker.corrections import COMMITMENT_FIELDS, CorrectionError, correction_record
 from tracker.models import Correction
-
-
-class LowConfidenceFilter(admin.SimpleListFilter):
-    title = "置信度"
-    parameter_name = "confidence"
-
-    def lookups(self, request, model_admin):
-        return [("low", "低置信度(需复核)")]
-
-    def queryset(self, request, queryset):
-        from django.conf import settings
-
-        if self.value() == "low":
-            return queryset.filter(assessment__confidence__lt=settings.SCORING["low_confidence"])
-        return queryset
 
 
 class CommitmentCorrectionForm(forms.ModelForm):
@@ -40,7 +25,8 @@ class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
     form = CommitmentCorrectionForm
     list_display = ("short_text", "issuer", "year", "measure", "target_display", "unit", "strength", "status",
                     "rejected", "manual")
-    list_filter = ("measure", "year", "strength", "rejected", "manual", LowConfidenceFilter, "issuer")
+    list_filter = ("measure", "year", "strength", "rejected", "manual",
+                   low_confidence_filter("assessment__confidence"), "issuer")
     search_fields = ("text", "indicator")
     list_select_related = ("issuer", "document", "assessment")
     readonly_fields = ("document", "issuer", "section_path", "clause", "natural_key", "manual")

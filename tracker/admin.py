@@ -43,6 +43,26 @@ class ScopedAdmin(admin.ModelAdmin):
         return scope(super().get_queryset(request), request.user, self.issuer_field)
 
 
+def low_confidence_filter(field: str) -> type[admin.SimpleListFilter]:
+    """A list filter for assessments under the review-queue bar (settings.SCORING)."""
+
+    class LowConfidence(admin.SimpleListFilter):
+        title = "置信度"
+        parameter_name = "low"
+
+        def lookups(self, request, model_admin):
+            return [("1", "低置信度(需复核)")]
+
+        def queryset(self, request, queryset):
+            from django.conf import settings
+
+            if self.value():
+                return queryset.filter(**{f"{field}__lt": settings.SCORING["low_confidence"]})
+            return queryset
+
+    return LowConfidence
+
+
 def snippet(text: str, start: int, end: int) -> str:
     lo, hi = paragraph_bounds(text, start, end, limit=120)
     return highlighted(text, [(start, end)], lo, hi)

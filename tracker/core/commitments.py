@@ -25,31 +25,18 @@ from .lexicon import (
 )
 from .model import Commitment, Section
 from .numerals import fold
-from .sections import items, section_at
+from .sections import items, role_ranges, section_at
 
 _LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
 _PERIOD_LATER = re.compile(r"[\"“]?十[四五六]五[\"”]?(?:期间|时期|末)")
 _AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
 
 
-def plan_ranges(sections: list[Section]) -> list[tuple[int, int]]:
-    """Merged spans of the sections whose role is plan."""
-    spans = sorted((s.start, s.end) for s in sections if s.role == "plan")
-    merged: list[list[int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    # a plan section may contain a non-plan child (rare); keep it simple and exclude problems parts
-    return [(a, b) for a, b in merged]
-
-
 def find_commitments(text: str, sections: list[Section], plan_year: int | None) -> list[Commitment]:
     folded = fold(text)
     label = _Labeller(folded, sections)
     out: list[Commitment] = []
-    for lo, hi in plan_ranges(sections):
+    for lo, hi in role_ranges(sections, "plan"):
         numeric_spans: list[tuple[int, int]] = []
         for s, e in sentences(folded, lo, hi):
             found = _numeric(text, folded, label, s, e, plan_year)

@@ -16,7 +16,7 @@ from .figures import Figure, figures
 from .indicators import measure_of
 from .model import Outcome, Section
 from .numerals import fold
-from .sections import section_at
+from .sections import role_ranges, section_at
 
 _PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
                          r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
@@ -27,25 +27,7 @@ _YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1
 
 
 def review_ranges(sections: list[Section]) -> list[tuple[int, int]]:
-    spans = sorted((s.start, s.end) for s in sections if s.role == "review")
-    merged: list[list[int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    excluded = [(s.start, s.end) for s in sections if s.role in ("plan", "problems") and s.path]
-    out = []
-    for a, b in merged:
-        for xa, xb in sorted(excluded):
-            if a < xa < b:
-                out.append((a, xa))
-                a = max(a, xb)
-            elif xa <= a < xb:
-                a = xb
-        if a < b:
-            out.append((a, b))
-    return out
+    return role_ranges(sections, "review", exclude=("plan", "problems"))
 
 
 def find_outcomes(text: str, sections: list[Section], review_year: int | None) -> list[Outcome]:

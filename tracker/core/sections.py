@@ -165,6 +165,29 @@ def _is_later_year(line: str, plan_year: int | None) -> bool:
     return plan_year is None or int(m.group(1)) >= plan_year
 
 
+def role_ranges(sections: list[Section], role: str, exclude: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Merged spans of the sections with ``role``, minus the spans of titled sections with a role
+    in ``exclude`` (a plan paragraph inside a review section is not review)."""
+    merged: list[list[int]] = []
+    for a, b in sorted((s.start, s.end) for s in sections if s.role == role):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    holes = sorted((s.start, s.end) for s in sections if s.role in exclude and s.path)
+    out = []
+    for a, b in merged:
+        for xa, xb in holes:
+            if a < xa < b:
+                out.append((a, xa))
+                a = max(a, xb)
+            elif xa <= a < xb:
+                a = xb
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def section_at(sections: list[Section], pos: int) -> Section | None:
     """The deepest section containing ``pos``."""
     best = None
