@@ -1,0 +1,112 @@
+"""Issuers, their documents, the sections the engine finds, and parse jobs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+KINDS = [
+    ("summary_plan", "总结及思路"),
+    ("summary", "总结"),
+    ("plan", "思路/计划"),
+    ("work_report", "政府工作报告"),
+    ("proposal_reply", "提案/建议答复"),
+    ("other", "其他"),
+]
+ROLES = [("review", "回顾"), ("plan", "计划"), ("problems", "问题"), ("other", "其他")]
+
+
+class Issuer(models.Model):
+    class Level(models.TextChoices):
+        NATIONAL = "national", "国家"
+        PROVINCE = "province", "省"
+        CITY = "city", "市"
+        COUNTY = "county", "区县"
+        DEPARTMENT = "department", "部门"
+
+    name = models.CharField("名称", max_length=200, unique=True)
+    aliases = models.JSONField("简称/别名", default=list, blank=True)
+    level = models.CharField("层级", max_length=16, choices=Level.choices, default=Level.DEPARTMENT)
+    parent = models.ForeignKey("self", verbose_name="上级", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="children")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "发布单位"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "待解析"
+        PARSING = "parsing", "解析中"
+        PARSED = "parsed", "已解析"
+        FAILED = "failed", "解析失败"
+
+    issuer = models.ForeignKey(Issuer, verbose_name="发布单位", on_delete=models.PROTECT, related_name="documents")
+    title = models.CharField("标题", max_length=300, blank=True)
+    original = models.FileField("原始文件", upload_to="documents/%Y/%m/")
+    original_name = models.CharField("文件名", max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    format = models.CharField("格式", max_length=16, blank=True)
+    plain_text = models.TextField("正文", blank=True)
+    published = models.DateField("发布日期", null=True, blank=True)
+    review_year = models.PositiveSmallIntegerField("总结年度", null=True, blank=True)
+    plan_year = models.PositiveSmallIntegerField("计划年度", null=True, blank=True)
+    kind = models.CharField("类型", max_length=20, choices=KINDS, default="other")
+    status = models.CharField("解析状态", max_length=10, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    error = models.TextField("错误", blank=True)
+    parser_version = models.CharField("解析器版本", max_length=20, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
+    parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文档"
+        ordering = ["-uploaded_at"]
+        constraints = [models.UniqueConstraint(fields=["issuer", "sha256"], name="document_unique_bytes")]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+
+class Section(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
+    path = models.CharField("路径", max_length=100)
+    heading = models.CharField("标题", max_length=300, blank=True)
+    role = models.CharField("角色", max_length=10, choices=ROLES)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "章节"
+        ordering = ["document", "start"]
+        constraints = [models.UniqueConstraint(fields=["document", "path", "start"], name="section_natural_key")]
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.heading}"
+
+
+class ParseJob(models.Model):
+    """A batch of (re)parses, so that the documents page can show progress."""
+
+    label = models.CharField(max_length=200)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    current = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "解析任务"
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else int(100 * (self.done + self.failed) / self.total)
