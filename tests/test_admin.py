@@ -28,7 +28,7 @@ def change_form(client, url: str) -> dict:
     response = client.get(url)
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
