@@ -158,3 +158,19 @@ def test_provincial_work_report_fields():
     assert [(c.target, c.unit) for c in x.commitments if c.target] == [(5, "%"), (100, "万人"), (2, "万亿元")]
     assert x.commitments[-1].section.endswith("(一)/(1)")
     assert [(o.value, o.unit) for o in x.outcomes] == [(3.1, "%"), (112, "万人")]
+
+
+@pytest.mark.parametrize("clause,deadline", [
+    ("力争2023年一季度完成平台建设", "2023-03-31"),
+    ("确保6月底前完成园区改造", "2023-06-30"),
+    ("力争九月前建成产业大脑", "2023-09-30"),
+    ("年底前完成专项债券发行", "2023-12-31"),
+])
+def test_milestone_deadlines(clause, deadline):
+    x = extract_text(f"二、2023年工作思路\n一是推进重点工作。{clause}。\n")
+    assert [(c.measure, c.deadline) for c in x.commitments] == [("milestone", deadline)]
+
+
+def test_five_year_plan_targets_are_for_its_last_year():
+    x = extract_text("二、2023年工作思路\n“十四五”期间,力争建成智能工厂50家。\n")
+    assert [(c.target, c.year) for c in x.commitments] == [(50, 2025)]

@@ -11,6 +11,7 @@ figure that qualifies a noun), ``8吉瓦电池片`` (a name), ``等9个…试点
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 
 from .clauses import clause_bounds, previous_clause_start, sentences
 from .figures import Figure, figures
@@ -24,11 +25,12 @@ from .lexicon import (
     STRENGTH_WORDS,
 )
 from .model import Commitment, Section
-from .numerals import fold
+from .numerals import cn_to_number, fold
 from .sections import items, role_ranges, section_at
 
 _LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
-_PERIOD_LATER = re.compile(r"[\"“]?十[四五六]五[\"”]?(?:期间|时期|末)")
+_PERIOD_LATER = re.compile(r"[\"“]?(十[三四五六]五)[\"”]?(?:期间|时期|末|时期末)")
+FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
 
 
@@ -155,8 +157,9 @@ def _year(folded: str, s: int, pos: int, plan_year: int | None) -> int | None:
         y = int(years[-1])
         if plan_year is None or abs(y - plan_year) <= 5:
             return y
-    if _PERIOD_LATER.search(sentence) and plan_year is not None:
-        return plan_year + 2
+    m = _PERIOD_LATER.search(sentence)
+    if m:
+        return FIVE_YEAR_PLAN_END.get(m.group(1), plan_year)
     return plan_year
 
 
@@ -180,12 +183,24 @@ class _Labeller:
         return sec.path
 
 
-def _milestone(text: str, folded: str, label: _Labeller, s: int, e: int,
-               plan_year: int | None) -> Commitment | None:
+_MONTH_DEADLINE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:底|末)?(?:前|之前)")
+
+
+def _deadlines(folded: str, s: int, e: int):
+    """(position, word, MM-DD) of each deadline phrase: 一季度 → 03-31, 6月底前 → 06-30."""
     for word, month_day in DEADLINE_WORDS:
         at = folded.find(word, s, e)
-        if at == -1:
-            continue
+        if at != -1:
+            yield at, word, month_day
+    for m in _MONTH_DEADLINE.finditer(folded, s, e):
+        month = int(m.group(1)) if m.group(1).isdigit() else cn_to_number(m.group(1))
+        if month and 1 <= month <= 12:
+            yield m.start(), m.group(), f"{month:02d}-{monthrange(2001, month)[1]:02d}"
+
+
+def _milestone(text: str, folded: str, label: _Labeller, s: int, e: int,
+               plan_year: int | None) -> Commitment | None:
+    for at, word, month_day in sorted(_deadlines(folded, s, e)):
         c0, c1 = clause_bounds(folded, at, s, e)
         clause = folded[c0:c1]
         verb = next((v for v in MILESTONE_VERBS if v in clause[at - c0:]), None)
@@ -221,7 +236,8 @@ def _qualitative(text: str, folded: str, sections: list[Section], label: _Labell
                                               for y in plan_secs)]
     for sec in leaves:
         if sec.path.startswith("¶") or sec.level <= 1 and len(plan_secs) == 1:
-            for a, b in _semicolon_parts(folded, sec.start, sec.end):
+            body = sec.start if sec.path.startswith("¶") else _after_heading_line(folded, sec.start, sec.end)
+            for a, b in _semicolon_parts(folded, body, sec.end):
                 if not any(a <= ns < b for ns, _ in numeric):
                     out.append(_qual(text, label, a, b, 0, plan_year))
         elif sec.level > 1 and sec.heading:
@@ -231,6 +247,14 @@ def _qualitative(text: str, folded: str, sections: list[Section], label: _Labell
                 out.append(_qual(text, label, a, b, len(re.match(r"^\S*?[、)\.]", sec.heading).group())
                                  if re.match(r"^\S*?[、)\.]", sec.heading) else 0, plan_year))
     return out
+
+
+def _after_heading_line(folded: str, start: int, end: int) -> int:
+    """Where a section's body starts when its heading is a line of its own (二、2023年工作思路)."""
+    newline = folded.find("\n", start, end)
+    if newline != -1 and "。" not in folded[start:newline]:
+        return newline + 1
+    return start
 
 
 def _semicolon_parts(folded: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -79,6 +79,7 @@ def _best_container(tree):
 def _block_text(el) -> str:
     parts: list[str] = []
     blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    cells = {"td", "th"}
 
     def walk(node):
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -92,6 +93,8 @@ def _block_text(el) -> str:
                 parts.append(child.tail)
         if tag in blocks:
             parts.append("\n")
+        elif tag in cells:
+            parts.append("\t")
 
     walk(el)
     return "".join(parts)
