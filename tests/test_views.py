@@ -38,7 +38,8 @@ def urls(cast):
     i, c = cast["issuer"], cast["commitment"]
     return [reverse("home"), reverse("documents"), reverse("scorecard", args=[i.pk, 2023]),
             reverse("scorecard", args=[i.pk, 2023]) + "?export=xlsx", reverse("trend", args=[i.pk]),
-            reverse("league", args=[2023]), reverse("queue"), reverse("commitment", args=[c.pk])]
+            reverse("league", args=[2023]), reverse("queue"), reverse("commitment", args=[c.pk]),
+            reverse("subscriptions")]
 
 
 def test_anonymous_is_sent_to_login_everywhere(client, cast):

@@ -90,3 +90,8 @@ def test_wrong_extension_does_not_matter():
     # a PDF is a PDF whatever its name; the reader never looks at the name
     read = read_bytes(fx.pdf(["一、2022年工作总结", "全年新增规上企业12家。"]))
     assert read.format == "pdf"
+
+
+def test_encrypted_pdf_is_refused():
+    with pytest.raises(UnreadableDocument, match="加密"):
+        read_bytes(fx.encrypted_pdf())
