@@ -123,7 +123,7 @@ def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> s
             if after.startswith(word):
                 return comp
     before = folded[max(f.clause[0], q.start - 4):q.start]
-    if re.search(r"至少|不低于|不少于|^完成", folded[f.clause[0]:q.start]):
+    if re.search(r"至少|不低于|不少于|完成", folded[f.clause[0]:q.start]):
         return ">="  # 年内至少降低30%, 完成易地扶贫搬迁280万人
     for word, comp in COMPARATOR_BEFORE:
         if before.endswith(word) or (f.in_list and word in folded[f.clause[0]:q.start]):
