@@ -177,6 +177,7 @@ def test_five_year_plan_targets_are_for_its_last_year():
 
 
 def test_growth_after_an_amount_keeps_the_subject():
-    x = extract_text("一、2023年工作总结\n全年实现规上工业总产值1256.3亿元,同比增长8.2%;规上工业增加值312.5亿元,增长7.9%。\n")
+    x = extract_text("一、2023年工作总结\n"
+                     "全年实现规上工业总产值1256.3亿元,同比增长8.2%;规上工业增加值312.5亿元,增长7.9%。\n")
     assert [(o.value, o.indicator) for o in x.outcomes] == [
         (1256.3, "规上工业总产值"), (8.2, "规上工业总产值"), (312.5, "规上工业增加值"), (7.9, "规上工业增加值")]
