@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from .clauses import sentences
 from .indicators import content_tokens, head
@@ -36,6 +37,7 @@ _STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
 _SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
 
 
+@lru_cache(maxsize=4096)
 def split_unit(unit: str | None) -> tuple[float, str]:
     """``万人`` → (1e4, 人); ``亿元`` → (1e8, 元); ``%`` → (1, %)."""
     unit = unit or ""
@@ -62,56 +64,82 @@ _MEASURE_FAMILY = {"growth": "growth", "share": "ratio", "rate": "ratio", "count
 
 
 class Linker:
-    """Outcomes of one review year, indexed by indicator token."""
+    """Outcomes of one review year, indexed by indicator token and by head word.
+
+    A link needs the head words to agree (see ``similarity``), so a commitment only
+    looks at outcomes whose head is one of its tokens, or that contain its head, or
+    whose head ends with it: the candidates stay few as the review grows."""
 
     def __init__(self, outcomes: list[Outcome], thresholds: Thresholds) -> None:
         self.outcomes = outcomes
         self.t = thresholds
         self.tokens = [frozenset(content_tokens(o.indicator)) for o in outcomes]
+        self.profiles = [_profile(t) for t in self.tokens]
         self.heads = [head(o.indicator) for o in outcomes]
         self.index: dict[str, list[int]] = defaultdict(list)
+        self.by_head: dict[str | None, list[int]] = defaultdict(list)
         for i, toks in enumerate(self.tokens):
             for tok in toks:
                 self.index[tok].append(i)
+            self.by_head[self.heads[i]].append(i)
+        self._suffix: dict[str, list[int]] = {}
+
+    def _head_candidates(self, ctoks: frozenset[str], chead: str | None) -> set[int]:
+        found: set[int] = set()
+        for tok in ctoks:
+            found.update(self.by_head.get(tok, ()))
+        if chead:
+            found.update(self.index.get(chead, ()))
+            if chead not in self._suffix:
+                self._suffix[chead] = [i for h, ids in self.by_head.items() if h and h.endswith(chead) for i in ids]
+            found.update(self._suffix[chead])
+        return found
 
     def candidates(self, c: Commitment) -> list[tuple[float, int, float]]:
         """(similarity, outcome index, value in the commitment's unit), best first."""
         ctoks = frozenset(content_tokens(c.indicator))
         chead = head(c.indicator)
-        seen: set[int] = set()
+        cprofile = _profile(ctoks)
+        stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text))
+        family = _MEASURE_FAMILY.get(c.measure)
         out = []
-        for tok in ctoks:
-            for i in self.index.get(tok, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                o = self.outcomes[i]
-                if o.value is None or _MEASURE_FAMILY.get(o.measure) != _MEASURE_FAMILY.get(c.measure):
-                    continue
-                value = convert(float(o.value), o.unit, c.unit)
-                if value is None:
-                    continue
-                if o.cumulative and not _STOCK_TARGET.search(c.indicator + c.text):
-                    continue  # a stock does not answer an increment target
-                sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i])
-                if sim > 0:
-                    out.append((sim, i, value))
+        for i in self._head_candidates(ctoks, chead):
+            o = self.outcomes[i]
+            if o.value is None or _MEASURE_FAMILY.get(o.measure) != family:
+                continue
+            value = convert(float(o.value), o.unit, c.unit)
+            if value is None:
+                continue
+            if o.cumulative and not stock_target:
+                continue  # a stock does not answer an increment target
+            sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
+            if sim > 0:
+                out.append((sim, i, value))
         out.sort(key=lambda x: (-x[0], self.outcomes[x[1]].start))
         return out
 
     @staticmethod
-    def similarity(ctoks: frozenset[str], chead: str | None, otoks: frozenset[str], ohead: str | None) -> float:
+    def similarity(ctoks: frozenset[str], chead: str | None, otoks: frozenset[str], ohead: str | None,
+                   cprofile: tuple[frozenset[str], frozenset[str]] | None = None,
+                   oprofile: tuple[frozenset[str], frozenset[str]] | None = None) -> float:
         if not ctoks or not otoks:
             return 0.0
         if not (ohead in ctoks or chead in otoks or (ohead and chead and ohead.endswith(chead))):
             return 0.0
-        if _per_unit(ctoks) != _per_unit(otoks):
+        cper, cbare = cprofile or _profile(ctoks)
+        oper, obare = oprofile or _profile(otoks)
+        if cper != oper:
             return 0.0  # 亩均增加值 is not 增加值; 人均收入 is not 收入
-        common = len(_scopeless(ctoks) & _scopeless(otoks))
-        dice = 2 * common / (len(_scopeless(ctoks)) + len(_scopeless(otoks)) or 1)
+        common = len(cbare & obare)
+        dice = 2 * common / (len(cbare) + len(obare) or 1)
         if otoks <= ctoks or ctoks <= otoks:
             dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers
         return dice
+
+
+def _profile(toks: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(per-unit qualifiers, tokens without scope words) of an indicator, computed once."""
+    return _per_unit(toks), _scopeless(toks)
 
 
 def _per_unit(toks: frozenset[str]) -> frozenset[str]:
