@@ -181,3 +181,12 @@ def test_growth_after_an_amount_keeps_the_subject():
                      "全年实现规上工业总产值1256.3亿元,同比增长8.2%;规上工业增加值312.5亿元,增长7.9%。\n")
     assert [(o.value, o.indicator) for o in x.outcomes] == [
         (1256.3, "规上工业总产值"), (8.2, "规上工业总产值"), (312.5, "规上工业增加值"), (7.9, "规上工业增加值")]
+
+
+def test_plan_only_document_without_role_words_in_headings():
+    x = extract_text("某市经信局2024年工作要点\n一、强化产业培育\n1.力争新增规上工业企业50家。\n2.推进数字化改造。\n"
+                     "二、优化服务\n全年为企业减负20亿元。\n")
+    assert (x.document.kind, x.document.plan_year) == ("plan", 2024)
+    assert {s.role for s in x.sections} == {"plan"}
+    assert [(c.target, c.unit) for c in x.commitments if c.target] == [(50, "家"), (20, "亿元")]
+    assert x.outcomes == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .commitments import find_commitments
 from .metadata import (
+    default_role,
     find_issuer,
     find_kind,
     find_published,
@@ -24,7 +25,7 @@ def extract_text(text: str, fmt: str = "txt", hints: dict | None = None) -> Extr
     published = hints.get("published") or find_published(text)
     hint = kind_hint(text, title)
     review_year, plan_year = find_years(text, title, heading_lines(text), published, hint)
-    sections = find_sections(text, plan_year)
+    sections = find_sections(text, plan_year, default_role(title))
     kind = find_kind(hint, sections)
     info = DocumentInfo(
         title=title,

@@ -28,7 +28,7 @@ _ORG_IN_TEXT = re.compile(
     r"发展改革委|经信科技局|经济和信息化局|经济和信息化厅))"
 )
 _REVIEW_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:总结|回顾|工作情况)")
-_PLAN_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:思路|计划|安排|打算|要点|目标)")
+_PLAN_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:思路|计划|安排|打算|要点|目标|任务)")
 TITLE_WORDS = r"总结|思路|计划|报告|答复|要点|安排|工作"
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
 
@@ -153,6 +153,16 @@ def kind_hint(text: str, title: str | None) -> str | None:
         if any(w in probe for w in words):
             return kind
     return None
+
+
+def default_role(title: str | None) -> str:
+    """A title that only plans (2024年工作要点, 工作计划, 工作思路) makes unlabelled parts plans."""
+    if not title:
+        return "review"
+    t = fold(title)
+    if _PLAN_TITLE.search(t) and not _REVIEW_TITLE.search(t) and not re.search(r"总结|回顾|报告", t):
+        return "plan"
+    return "review"
 
 
 def find_kind(hint: str | None, sections: list[Section]) -> str:

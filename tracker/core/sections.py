@@ -89,7 +89,9 @@ def _heading_level(t: str) -> tuple[int, str] | None:
     return None
 
 
-def find_sections(text: str, plan_year: int | None = None) -> list[Section]:
+def find_sections(text: str, plan_year: int | None = None, default_role: str = "review") -> list[Section]:
+    """``default_role`` is the role of parts whose headings say nothing: a review for a
+    总结 or a 总结及思路, a plan for a document whose title only plans (2024年工作要点)."""
     lines = lines_of(text)
     body_start = header_end(lines)
     heads: list[tuple[int, int, str, str]] = []  # (level, start, marker, heading)
@@ -106,7 +108,7 @@ def find_sections(text: str, plan_year: int | None = None) -> list[Section]:
                           heading_text(line.text)))
         elif PLAN_PARAGRAPH.match(line.text) and _is_later_year(line.text, plan_year):
             plan_paragraphs.append((line.start, heading_text(line.text)[:40]))
-    sections = _nest(text, body_start, heads)
+    sections = _nest(text, body_start, heads, default_role)
     for start, heading in plan_paragraphs:
         enclosing = section_at(sections, start)
         if enclosing is not None and enclosing.role == "plan":
@@ -117,13 +119,14 @@ def find_sections(text: str, plan_year: int | None = None) -> list[Section]:
     return sections
 
 
-def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]]) -> list[Section]:
+def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
+          default_role: str = "review") -> list[Section]:
     levels = sorted({h[0] for h in heads})
     rank = {lv: i for i, lv in enumerate(levels)}
     sections: list[Section] = []
     first = heads[0][1] if heads else len(text)
     if text[body_start:first].strip():
-        sections.append(Section("", "", "review", body_start, first, 0))
+        sections.append(Section("", "", default_role, body_start, first, 0))
     stack: list[tuple[int, str, str | None]] = []  # (rank, marker path part, role)
     raw: list[list] = []
     for i, (level, start, marker, heading) in enumerate(heads):
@@ -141,11 +144,11 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]]) ->
                 break
         stack.append((r, part, role))
         raw.append([path, heading, role, start, end, r])
-    # Top-level sections without role words: review before the plan part, other after it.
+    # Top-level sections without role words: the default (review) before the plan part, other after it.
     seen_plan = False
     for item in raw:
         if item[5] == 0 and item[2] is None:
-            item[2] = "other" if seen_plan else "review"
+            item[2] = "other" if seen_plan and default_role != "plan" else default_role
         if item[2] == "plan":
             seen_plan = True
     roles_by_path: dict[str, str] = {}
