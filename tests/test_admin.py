@@ -79,3 +79,16 @@ def test_upload_and_reparse_in_admin(editor_client, django_capture_on_commit_cal
                     {"action": "reparse", "_selected_action": [doc.pk, plan.pk]})
     job = ParseJob.objects.get()
     assert (job.total, job.done, job.failed) == (2, 2, 0) and job.finished_at
+
+
+def test_add_a_missed_commitment_by_pasting_its_clause(editor_client):
+    client, editor, plan, _ = editor_client
+    clause = "组织云谷小镇开展特色小镇创建工作"
+    data = {"document": plan.pk, "kind": "add_commitment", "clause": clause, "target_key": "", "changes": "{}",
+            "reason": "漏识别的任务"}
+    assert client.post(reverse("admin:tracker_correction_add"), data).status_code == 302
+    added = Commitment.objects.get(document=plan, manual=True)
+    assert added.text == clause and plan.plain_text[added.start:added.end] == clause
+    data["clause"] = "正文里没有的一句话"
+    response = client.post(reverse("admin:tracker_correction_add"), data)
+    assert response.status_code == 200 and "找不到" in response.content.decode()

@@ -99,7 +99,7 @@ class DocumentAdmin(ScopedAdmin):
     list_filter = ("status", "kind", "issuer", "parser_version")
     search_fields = ("title", "original_name")
     list_select_related = ("issuer",)
-    actions = ["reparse"]
+    actions = ["reparse", "reassess"]
     readonly_fields = ("title", "original_name", "sha256", "format", "published", "review_year", "plan_year",
                        "kind", "status", "error", "parser_version", "uploaded_by", "uploaded_at", "parsed_at")
     exclude = ("plain_text",)
@@ -136,6 +136,20 @@ class DocumentAdmin(ScopedAdmin):
 
             return redirect("admin:tracker_document_add")
 
+    @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)")
+    def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from outcomes.services import plan_assess, review_document_for
+
+        done = skipped = 0
+        for plan in queryset.filter(status=Document.Status.PARSED, plan_year__isnull=False).select_related("issuer"):
+            review = review_document_for(issuer=plan.issuer, year=plan.plan_year)
+            if review is None or review.pk == plan.pk:
+                skipped += 1
+                continue
+            plan_assess(plan=plan, review=review)
+            done += 1
+        self.message_user(request, f"已重新评估 {done} 份计划文档;{skipped} 份还没有对应年度的总结。")
+
     @admin.action(description="重新解析所选文档")
     def reparse(self, request: HttpRequest, queryset: QuerySet) -> None:
         job = documents_reparse(documents=queryset, label=f"管理员 {request.user} 重新解析")
@@ -153,17 +167,37 @@ class SectionAdmin(ScopedAdmin):
 
 
 class CorrectionAddForm(forms.ModelForm):
+    clause = forms.CharField(label="条款原文(补充承诺时粘贴)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="从文档正文中复制漏识别的条款;也可以改填起点和终点")
     start = forms.IntegerField(label="条款起点", required=False, min_value=0)
     end = forms.IntegerField(label="条款终点", required=False, min_value=1)
 
     class Meta:
         model = Correction
-        fields = ("document", "kind", "start", "end", "target_key", "changes", "reason")
+        fields = ("document", "kind", "clause", "start", "end", "target_key", "changes", "reason")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_key"].required = False  # an added commitment gets its key from the clause
+        self.fields["changes"].required = False
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == Correction.Kind.ADD_COMMITMENT and (data.get("start") is None or not data.get("end")):
-            raise forms.ValidationError("补充承诺需要选择条款的起点和终点。")
+        if data.get("kind") != Correction.Kind.ADD_COMMITMENT:
+            if not data.get("target_key"):
+                raise forms.ValidationError("请填写要修正的对象标识(承诺或成效的自然键)。")
+            return data
+        clause, doc = (data.get("clause") or "").strip(), data.get("document")
+        if clause and doc is not None:
+            at = doc.plain_text.find(clause)
+            if at == -1:
+                raise forms.ValidationError("在文档正文中找不到这段条款,请直接从正文复制。")
+            if doc.plain_text.find(clause, at + 1) != -1:
+                raise forms.ValidationError("这段条款在正文中出现了多次,请多复制一些上下文,或填写起点和终点。")
+            data["start"], data["end"] = at, at + len(clause)
+        if data.get("start") is None or not data.get("end"):
+            raise forms.ValidationError("补充承诺需要粘贴条款原文,或填写条款的起点和终点。")
+        data["target_key"] = data.get("target_key") or f"manual:{data['start']}:{data['end']}"
         return data
 
 
