@@ -320,9 +320,7 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     best = None
     for _, i in bm25.search(ctoks, top=5):
         p = bm25.passages[i]
-        ptoks = frozenset(content_tokens(p.text))
-        coverage = len(ctoks & ptoks) / len(ctoks)
-        verb = next((v for v in DELIVERY_VERBS if v in p.text), None)
+        coverage, verb = _delivery(ctoks, p.text)
         if best is None or (coverage, bool(verb)) > (best[0], bool(best[2])):
             best = (coverage, p, verb)
     if best is None:
@@ -345,6 +343,18 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
         status, value = ("met", 1.0) if status == "met" else (status, value)
     return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
                     f"总结中有“{verb}”的明确表述,覆盖 {coverage:.0%} 的关键词")
+
+
+def _delivery(ctoks: frozenset[str], sentence: str) -> tuple[float, str | None]:
+    """(how much of the commitment the sentence covers, the delivery verb that claims it). The verb
+    must stand in a clause that itself names part of the commitment — a sentence that mentions
+    the topic and, elsewhere, 建成 something else is no claim."""
+    coverage = len(ctoks & frozenset(content_tokens(sentence))) / len(ctoks)
+    for clause in re.split(r"[,;:,;:]", fold(sentence)):
+        verb = next((v for v in DELIVERY_VERBS if v in clause), None)
+        if verb and ctoks & frozenset(content_tokens(clause)):
+            return coverage, verb
+    return coverage, None
 
 
 def _completed_after(text: str, deadline: str) -> str | None:
