@@ -218,23 +218,25 @@ def _milestone(text: str, folded: str, label: _Labeller, s: int, e: int,
 
 def _qualitative(text: str, folded: str, sections: list[Section], label: _Labeller, lo: int, hi: int,
                  plan_year: int | None, numeric: list[tuple[int, int]]) -> list[Commitment]:
-    """One per 一是/二是 item without a figure; where a plan part has no items, its
-    deepest headings; where it has neither, its paragraphs cut at semicolons."""
+    """One per 一是/二是 item without a figure; a deepest heading without items, the heading
+    (when its section has no figure); a plan part with neither, its paragraphs cut at semicolons."""
     out = []
     found_items = items(folded, lo, hi)
-    if found_items:
-        for marker, a, b in found_items:
-            if any(a <= ns < b for ns, _ in numeric):
-                continue
-            end = a
-            while end < b and folded[end] not in "。;\n":
-                end += 1
-            out.append(_qual(text, label, a, end, len(marker), plan_year))
-        return out
+    for marker, a, b in found_items:
+        if any(a <= ns < b for ns, _ in numeric):
+            continue
+        end = a
+        while end < b and folded[end] not in "。;\n":
+            end += 1
+        out.append(_qual(text, label, a, end, len(marker), plan_year))
     plan_secs = [x for x in sections if x.role == "plan" and lo <= x.start < hi]
     leaves = [x for x in plan_secs if not any(y is not x and x.start <= y.start < x.end and y.level > x.level
                                               for y in plan_secs)]
     for sec in leaves:
+        if any(sec.start <= a < sec.end for _, a, _ in found_items):
+            continue  # its items stand for it
+        if found_items and (sec.path.startswith("¶") or sec.level <= 1):
+            continue
         if sec.path.startswith("¶") or sec.level <= 1 and len(plan_secs) == 1:
             body = sec.start if sec.path.startswith("¶") else _after_heading_line(folded, sec.start, sec.end)
             for a, b in _semicolon_parts(folded, body, sec.end):
