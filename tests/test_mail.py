@@ -188,3 +188,21 @@ def test_send_scorecards_dry_run_writes_a_file(tmp_path, subscribed):
                  stdout=open("/dev/null", "w"))
     raw = out.read_bytes()
     assert b"Content-Type: image/png" in raw and b"text/html" in raw and len(mail.outbox) == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_users_manage_their_own_subscription(client, subscribed):
+    sub, issuer = subscribed
+    hidden = Issuer.objects.create(name="保密单位")
+    client.force_login(sub.user)
+    page = client.get(reverse("subscriptions")).content.decode()
+    assert issuer.name in page and "保密单位" not in page and 'name="email"' not in page
+    response = client.post(reverse("subscriptions"), {"issuers": [hidden.pk], "frequency": "monthly", "weekday": 0,
+                                                      "day_of_month": 5, "hour": 9, "active": "on"})
+    assert response.status_code == 200  # an issuer they may not see is not a valid choice
+    response = client.post(reverse("subscriptions"), {"issuers": [issuer.pk], "frequency": "monthly", "weekday": 0,
+                                                      "day_of_month": 5, "hour": 9, "active": "on"})
+    assert response.status_code == 302
+    new = Subscription.objects.exclude(pk=sub.pk).get(user=sub.user)
+    assert new.address == "reader@example.org" and new.next_send_at.astimezone(SH).day == 5

@@ -24,10 +24,13 @@ class SubscriptionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["issuers"].queryset = visible_issuers(user)
+        if user.email:
+            # scorecards go to the account's own address: a user cannot send their issuers' data elsewhere
+            del self.fields["email"]
 
     def clean(self):
         data = super().clean()
-        if not data.get("email") and not self.user.email:
+        if "email" in self.fields and not data.get("email"):
             raise forms.ValidationError("请填写收件地址(您的账号没有邮箱)。")
         return data
 

@@ -28,6 +28,9 @@ class Command(BaseCommand):
             except UnreadableDocument as exc:
                 failed = True
                 sys.stderr.write(f"{path}: {exc}\n")
+            except Exception as exc:  # never a traceback: one line, the other files still print
+                failed = True
+                sys.stderr.write(f"{path}: 解析出错({type(exc).__name__}),请报告给维护者\n")
         if results:
             out = results[0] if len(paths) == 1 else results
             self.stdout.write(json.dumps(out, ensure_ascii=False, indent=1))
