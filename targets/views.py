@@ -25,7 +25,11 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = []
     if a is not None and a.review_document_id:
         review_text = a.review_document.plain_text
-        for quote in a.evidence_quotes:
+        seen = set()
+        for quote in a.evidence_quotes:  # several figures of one sentence are shown once
+            if (quote["start"], quote["end"]) in seen:
+                continue
+            seen.add((quote["start"], quote["end"]))
             p0, p1 = paragraph_bounds(review_text, quote["start"], quote["end"], limit=200)
             evidence.append({"html": highlighted(review_text, [(quote["start"], quote["end"])], p0, p1),
                              "value": quote.get("value")})
