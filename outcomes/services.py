@@ -11,10 +11,12 @@ from targets.models import Commitment
 from tracker.core import ENGINE_VERSION
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
+from tracker.corrections import corrections_apply_assessment
+from tracker.engine import thresholds
 from tracker.models import Document, Issuer
 
 
-def _core_commitment(c: Commitment) -> core.Commitment:
+def core_commitment(c: Commitment) -> core.Commitment:
     return core.Commitment(
         text=c.text, start=c.start, end=c.end, section=c.section_path, year=c.year, indicator=c.indicator,
         measure=c.measure, comparator=c.comparator or None, target=c.target, target_high=c.target_high,
@@ -63,14 +65,11 @@ def _replace_evidence(assessments: list[Assessment], links: dict[int, set[int]])
 
 
 def plan_assess(*, plan: Document, review: Document) -> int:
-    from tracker.corrections import corrections_apply_assessment
-    from tracker.services import thresholds
-
     commitments = list(Commitment.objects.filter(document=plan, rejected=False))
     outcomes = list(Outcome.objects.filter(document=review))
     sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
     headings = dict(plan.sections.values_list("path", "heading"))
-    judgments = assess_items([_core_commitment(c) for c in commitments], [_core_outcome(o) for o in outcomes],
+    judgments = assess_items([core_commitment(c) for c in commitments], [_core_outcome(o) for o in outcomes],
                              review_passages(review.plain_text, sections), review.review_year, thresholds(),
                              headings)
     by_span = {(o.start, o.end, o.value): o for o in outcomes}

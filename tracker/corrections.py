@@ -13,6 +13,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from outcomes.models import Assessment, Outcome
+from targets.models import Commitment
+from tracker.core.assessment import convert
+from tracker.core.scoring import fmt, score
+from tracker.engine import thresholds
 from tracker.models import Correction, Document
 
 COMMITMENT_FIELDS = ("target", "target_high", "unit", "comparator", "year", "indicator", "polarity", "measure",
@@ -46,7 +51,7 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
             evidence_key=evidence.natural_key if evidence is not None else "",
         )
         corrections_apply_parse(document=document)
-    from outcomes.services import issuer_assess
+    from outcomes.services import issuer_assess  # outcomes.services applies corrections too: import late
 
     issuer_assess(issuer=document.issuer)
     correction.refresh_from_db()
@@ -83,9 +88,6 @@ def _set_orphaned(correction: Correction, orphaned: bool) -> None:
 
 def corrections_apply_parse(*, document: Document) -> None:
     """Re-apply edits, rejections and additions of ``document`` to its rows."""
-    from outcomes.models import Outcome
-    from targets.models import Commitment
-
     for corr in document.corrections.filter(active=True, kind__in=PARSE_KINDS):
         if corr.kind == Correction.Kind.ADD_COMMITMENT:
             c = corr.changes
@@ -128,12 +130,7 @@ def _apply_fields(row, values: dict, corr: Correction) -> None:
 
 def corrections_apply_assessment(*, plan: Document, review: Document) -> None:
     """Re-apply evidence links and status overrides after an assessment."""
-    from outcomes.models import Assessment, Outcome
-    from outcomes.services import _core_commitment
-    from targets.models import Commitment
-    from tracker.core.assessment import convert
-    from tracker.core.scoring import fmt, score
-    from tracker.services import thresholds
+    from outcomes.services import core_commitment  # see above: the two modules call each other
 
     forced: dict[int, dict] = {}
     for corr in plan.corrections.filter(active=True, kind__in=ASSESSMENT_KINDS).select_related("created_by"):
@@ -171,7 +168,7 @@ def corrections_apply_assessment(*, plan: Document, review: Document) -> None:
         values = [v for v in values if v is not None]
         if commitment.target is not None and values:
             actual = sum(values)
-            status, ratio, arithmetic = score(_core_commitment(commitment), actual, thresholds())
+            status, ratio, arithmetic = score(core_commitment(commitment), actual, thresholds())
             rationale = " + ".join(fmt(v) for v in values) + f" = {fmt(actual)};{arithmetic}(证据经人工指定)"
         elif evidence:
             actual, status, ratio, rationale = None, "met", 1.0, "证据经人工指定"

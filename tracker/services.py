@@ -12,30 +12,25 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from outcomes.models import Outcome
+from outcomes.services import issuer_assess
+from targets.models import Commitment, natural_key
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
 from tracker.core.metadata import find_issuer
 from tracker.core.model import Extraction
-from tracker.core.reading import Limits, UnreadableDocument, read_bytes
-from tracker.core.scoring import Thresholds
+from tracker.core.reading import UnreadableDocument, read_bytes
+from tracker.corrections import corrections_apply_parse
+from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
 
 log = logging.getLogger(__name__)
-
-
-def engine_limits() -> Limits:
-    return Limits(**settings.ENGINE_LIMITS)
-
-
-def thresholds() -> Thresholds:
-    return Thresholds(**settings.SCORING)
 
 
 class IngestError(ValueError):
@@ -123,13 +118,9 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         # two workers on one document take turns here, so its rows are written once
         document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
         _store_extraction(document, extraction)
-        from tracker.corrections import corrections_apply_parse
-
         corrections_apply_parse(document=document)
     if job is not None:
         ParseJob.objects.filter(pk=job.pk).update(done=F("done") + 1, current=str(document)[:300])
-    from outcomes.services import issuer_assess
-
     # the document as a plan (its plan year) and as a review (the plans of its review year)
     issuer_assess(issuer=document.issuer, years={y for y in (document.plan_year, document.review_year) if y})
     document.refresh_from_db()
@@ -146,9 +137,6 @@ def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Docu
 
 
 def _store_extraction(document: Document, x: Extraction) -> None:
-    from outcomes.models import Outcome
-    from targets.models import Commitment, natural_key
-
     info = x.document
     document.plain_text = x.text
     document.title = (info.title or document.title or document.original_name)[:300]

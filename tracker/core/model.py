@@ -6,12 +6,6 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Section:
     path: str  # "三/(二)" — heading markers joined by "/"
     heading: str

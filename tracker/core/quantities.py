@@ -168,9 +168,8 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         return None
     if base is None and scale not in ("万", "亿", "万亿", "千万", "百万", "十万"):
         return None  # "3百" alone is not a figure
-    if base in ("名",) and nxt == "单":
-        base = None  # 名单
-        return None
+    if base == "名" and nxt == "单":
+        return None  # 名单
     approx = unit_m.group("approx1") or unit_m.group("approx2") if unit_m else None
     unit = unit_text.replace("余", "").replace("多", "")
     comparator = ">=" if approx else None
@@ -178,7 +177,6 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         return None
     if neg:
         value = -value
-        start -= 0  # the sign is part of the match already
     # 6%-6.5%, 2万-3万元: a range written with the unit on both ends
     m2 = _RANGE_TAIL.match(folded, after_unit)
     if high is None and m2 and not neg:

@@ -11,7 +11,7 @@ from tracker.core.assessment import assess, summary
 from tracker.core.files import extract_path
 from tracker.core.reading import UnreadableDocument
 from tracker.core.serialize import judgment_dict
-from tracker.services import engine_limits, thresholds
+from tracker.engine import engine_limits, thresholds
 
 
 class Command(BaseCommand):

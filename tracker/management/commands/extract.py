@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from tracker.core.files import extract_path
 from tracker.core.reading import UnreadableDocument
 from tracker.core.serialize import extraction_dict
-from tracker.services import engine_limits
+from tracker.engine import engine_limits
 
 
 class Command(BaseCommand):
