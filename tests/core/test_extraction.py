@@ -190,3 +190,8 @@ def test_plan_only_document_without_role_words_in_headings():
     assert {s.role for s in x.sections} == {"plan"}
     assert [(c.target, c.unit) for c in x.commitments if c.target] == [(50, "家"), (20, "亿元")]
     assert x.outcomes == ()
+
+
+def test_framing_clauses_in_a_review_report_no_result():
+    x = extract_text("一、2023年工作总结\n全力打造4个世界级先进产业群,成功打造3个省级示范区。聚焦数字社会8条跑道。\n")
+    assert [(o.value, o.unit) for o in x.outcomes] == [(3, "个")]

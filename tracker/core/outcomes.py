@@ -20,8 +20,9 @@ from .sections import role_ranges, section_at
 
 _PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
                          r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
-# A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标) reports no result.
-_FRAMING = re.compile(r"^(聚焦|围绕|着眼|瞄准|紧扣|对标)")
+# A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标, 全力打造4个世界级先进产业群)
+# reports no result; "成功打造3个…" does.
+_FRAMING = re.compile(r"^(全力|着力|加快|积极|重点|大力)?(聚焦|围绕|着眼|瞄准|紧扣|对标|打造|谋划|布局)")
 _STOCK = re.compile(r"累计|截至|截止|共有|总量|总数|存量")
 _YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月")
 
