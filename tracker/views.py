@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -44,6 +45,7 @@ def documents(request: HttpRequest) -> HttpResponse:
                     messages.info(request, f"{f.name}:同一文件已上传过(#{result.document.pk}),未重复入库。")
             return redirect("documents")
     docs = scope(Document.objects.select_related("issuer", "uploaded_by").defer("plain_text"), request.user)
+    page = Paginator(docs, 100).get_page(request.GET.get("page"))
     jobs = ParseJob.objects.filter(finished_at__isnull=True)[:5] if editor else []
-    return render(request, "tracker/documents.html", {"documents": docs[:500], "form": form, "jobs": jobs,
+    return render(request, "tracker/documents.html", {"documents": page, "page": page, "form": form, "jobs": jobs,
                                                       "editor": editor})
