@@ -195,3 +195,15 @@ def test_plan_only_document_without_role_words_in_headings():
 def test_framing_clauses_in_a_review_report_no_result():
     x = extract_text("一、2023年工作总结\n全力打造4个世界级先进产业群,成功打造3个省级示范区。聚焦数字社会8条跑道。\n")
     assert [(o.value, o.unit) for o in x.outcomes] == [(3, "个")]
+
+
+def test_review_phrasings():
+    x = extract_text("一、2023年工作总结\n全市规上工业增加值1234.5亿元,同比增长6.1%,高于全省平均1.2个百分点,增速居全省第3位。"
+                     "高新技术产业、装备制造业增加值占规上工业比重分别为65.3%和42.1%。数字经济核心产业营收增长1.5倍。"
+                     "全年新增上市企业5家,总数达到42家。新能源汽车产量实现翻番。\n")
+    got = {(o.value, o.unit): (o.measure, o.indicator) for o in x.outcomes}
+    assert got[(1.2, "个百分点")] == ("growth", "全市规上工业增加值")
+    assert got[(3, "名")][0] == "rank"
+    assert got[(65.3, "%")] == ("share", "高新技术产业增加值占规上工业比重")
+    assert got[(1.5, "倍")][0] == "growth" and got[(100, "%")][0] == "growth"
+    assert got[(42, "家")][1] == "新增上市企业总数"

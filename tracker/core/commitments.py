@@ -64,7 +64,7 @@ def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
         if not f.name or f.name == name_before(folded[c0:q.start]) == "":
             start = previous_clause_start(folded, c0, s)
         comparator = _comparator(folded, f, kept, s, e)
-        measure = measure_of(q, f.name, f.before)
+        measure = measure_of(q, f.name, f.before, folded[q.start:q.end])
         out.append(Commitment(
             text=text[start:c1], start=start, end=c1,
             section=label(q.start),

@@ -23,6 +23,10 @@ from .model import Quantity
 from .quantities import find_quantities
 
 _LIST_JOINER = re.compile(r"^[、和及与,]+$")
+# Names that only say which aspect of the previous subject is counted.
+GENERIC_NAMES = frozenset({"总数", "总量", "累计", "合计", "总计", "增速", "增幅", "比重", "占比", "规模", "数量"})
+# Where a 分别 list's shared tail starts: 高新技术产业、装备制造业增加值占规上工业比重分别为…
+_SHARED_TAIL = re.compile(r"(增加值|营业收入|营收|产值|投资|占|比重|增速|增幅|增长|数量|总量)")
 _FENBIE = "分别"
 
 
@@ -62,6 +66,8 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = _name_after(folded, q.end, c1)  # 近1400万农业转移人口在城镇落户
         if not name:
             name = last_name
+        elif name in GENERIC_NAMES and last_name:
+            name = last_name + name  # 新增上市企业5家,总数达到42家 → 新增上市企业总数
         toks = content_tokens(name)
         if (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
             after = _name_after(folded, q.end, c1)
@@ -107,6 +113,10 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
         group.append(i)
     if len(names) < 2 or len(names) != len(group):
         return {}
+    tail = _SHARED_TAIL.search(names[-1])
+    if tail:  # the last name's measure words belong to every name of the list
+        shared = names[-1][tail.start():]
+        names = [n if _SHARED_TAIL.search(n) else n + shared for n in names]
     return {i: name_before(n) for i, n in zip(group, names, strict=True)}
 
 

@@ -36,7 +36,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s"
-    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|接近|由|保持|稳定在)+$")
+    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|居|接近|由|保持|稳定在|高于|低于|快于|慢于|比)+$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _STOP_TOKENS = frozenset(
     "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
@@ -80,7 +80,7 @@ def name_before(fragment: str) -> str:
     return name
 
 
-def measure_of(q: Quantity, name: str, before: str) -> str:
+def measure_of(q: Quantity, name: str, before: str, written: str = "") -> str:
     """``增长8%`` growth, ``占GDP比重7%`` share, ``开工率90.6%`` rate, ``前3`` rank …"""
     if q.rank:
         return "rank"
@@ -89,6 +89,8 @@ def measure_of(q: Quantity, name: str, before: str) -> str:
         if base.startswith(scale) and len(base) > len(scale):
             base = base[len(scale):]
             break
+    if base == "倍" or written.startswith("翻"):
+        return "growth"  # 营收增长1.5倍, 产量实现翻番
     if base in ("%", "个百分点", "百分点", "‰"):
         tail = (name + before[-4:])
         if re.search(r"占|比重|占比|份额", tail) or q.unit == "%" and before.endswith(("的", "超过全市")):

@@ -77,7 +77,7 @@ AMOUNT_UNITS = (
     "标箱", "TEU", "GB", "G",
 )
 DURATION_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周", "年")
-PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
+PERCENT_UNITS = ("个百分点", "百分点", "%", "‰", "倍")
 RANK_UNIT = "名"
 
 # Scales that join the unit: "1.3万亩" → 1.3 万亩, "700余万" → 700 万.

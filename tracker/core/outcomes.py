@@ -72,7 +72,7 @@ def _outcome(text: str, folded: str, sections: list[Section], f: Figure, s: int,
     clause = folded[start:c1]
     stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(folded[s:q.start])
     sec = section_at(sections, q.start)
-    measure = measure_of(q, f.name, f.before)
+    measure = measure_of(q, f.name, f.before, folded[q.start:q.end])
     return Outcome(
         text=text[start:c1], start=start, end=c1, section=sec.path if sec else "",
         year=year, indicator=f.name or clause[: q.start - start], measure=measure,

@@ -36,7 +36,7 @@ _RANK_WORD_RE = re.compile(
     r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[一二三四五六七八九十]+)(?![批次步个届期强\d])(?:名|位)?")
 _TOP_CONTEXT = re.compile(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$")
 _RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、和及与])+$")
-_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番")
+_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番|翻番")
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NAME_NEIGHBOURS = set("+×*Xx/#")
 _RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|至|到)(\d+(?:\.\d+)?)")
@@ -66,7 +66,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not free(*m.span()):
             continue
         word = m.group()
-        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻两番": 300}[word]
+        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻番": 100, "翻两番": 300}[word]
         comparator = ">=" if word == "两位数" else None
         add(Quantity(value, "%", m.start() + offset, m.end() + offset, comparator=comparator))
     for m in _RANK_WORD_RE.finditer(folded):
