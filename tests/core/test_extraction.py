@@ -198,7 +198,8 @@ def test_framing_clauses_in_a_review_report_no_result():
 
 
 def test_review_phrasings():
-    x = extract_text("一、2023年工作总结\n全市规上工业增加值1234.5亿元,同比增长6.1%,高于全省平均1.2个百分点,增速居全省第3位。"
+    x = extract_text("一、2023年工作总结\n"
+                     "全市规上工业增加值1234.5亿元,同比增长6.1%,高于全省平均1.2个百分点,增速居全省第3位。"
                      "高新技术产业、装备制造业增加值占规上工业比重分别为65.3%和42.1%。数字经济核心产业营收增长1.5倍。"
                      "全年新增上市企业5家,总数达到42家。新能源汽车产量实现翻番。\n")
     got = {(o.value, o.unit): (o.measure, o.indicator) for o in x.outcomes}
