@@ -93,7 +93,7 @@ def _name_after(folded: str, a: int, b: int) -> str:
 
 
 def _strip_tail(fragment: str) -> str:
-    return re.sub(r"(进一步|增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为)+$", "", fragment)
+    return re.sub(r"(进一步|增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为|到|至)+$", "", fragment)
 
 
 def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict[int, str]:

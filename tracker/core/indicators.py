@@ -95,8 +95,11 @@ def measure_of(q: Quantity, name: str, before: str, written: str = "") -> str:
         tail = (name + before[-4:])
         if re.search(r"占|比重|占比|份额", tail) or q.unit == "%" and before.endswith(("的", "超过全市")):
             return "share"
-        if base == "%" and re.search(r"率$", re.sub(r"(提高|提升|达到|达|为|接近|保持|稳定在|到|至)+$", "", name)):
-            return "rate"  # 科技进步贡献率提高到58.5%, 服务业对经济增长贡献率接近60%
+        if re.search(r"(增长|增速|增幅|涨幅|上涨|下降|降低|减少|回正|回升)[为了达到至]*$", before) or base != "%":
+            return "growth"  # 增长8%, 增速为0.1%, 劳动生产率增长8%
+        level = re.search(r"(提高到|提升到|增加到|达到|达|为|接近|保持在|稳定在)$", before)
+        if level or re.search(r"(率|强度)$", re.sub(r"(提高|提升|达到|达|为|接近|保持|稳定在|到|至)+$", "", name)):
+            return "rate"  # 科技进步贡献率提高到58.5%, 研发投入强度提高到3.5%: a level, not a change
         if any(w in tail for w in GROWTH_WORDS) or base != "%":
             return "growth"
         if name.endswith("率") or "率" in before[-6:]:
