@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from .clauses import sentences
@@ -158,9 +159,12 @@ def _scope_level(text: str) -> int | None:
 
 
 def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None = None) -> list[Judgment]:
-    year = review.document.review_year or plan.document.plan_year
+    """Judge a plan against the review it was paired with. The pair says which year is
+    reviewed: the plan's year, even where the review's own year was read differently."""
+    year = plan.document.plan_year or review.document.review_year
+    outcomes = [o if o.year == year else replace(o, year=year) for o in review.outcomes]
     headings = {s.path: s.heading for s in plan.sections}
-    return assess_items(list(plan.commitments), list(review.outcomes),
+    return assess_items(list(plan.commitments), outcomes,
                         review_passages(review.text, list(review.sections)), year, thresholds, headings)
 
 

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         out = {
             "plan": plan,
             "review": review,
-            "year": docs[1].document.review_year,
+            "year": docs[0].document.plan_year or docs[1].document.review_year,
             "assessments": [judgment_dict(j) for j in judgments],
             "summary": summary(judgments),
         }
