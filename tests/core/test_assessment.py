@@ -165,3 +165,11 @@ def test_completed_named_list_answers_its_items():
     assert judged(js, "养老服务中心").status == "met" and judged(js, "老旧小区").status == "met"
     assert "民生实事" in judged(js, "老旧小区").rationale
     assert judged(js, "产业大脑").status == "no_evidence"  # a report-wide statement answers nothing
+
+
+def test_stock_target_prefers_the_stock():
+    plan = extract_text("二、2024年工作思路\n新增上市企业3家,总数达到45家。\n")
+    review = extract_text("一、2024年工作总结\n新增上市企业4家,累计达到46家。\n")
+    js = assess(plan, review)
+    assert judged(js, "新增上市企业3家").actual == 4
+    assert judged(js, "总数达到45家").actual == 46

@@ -115,6 +115,8 @@ class Linker:
                 continue  # a stock does not answer an increment target
             sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
             if sim > 0:
+                if stock_target and not o.cumulative:
+                    sim *= 0.9  # 总数达到45家 is best answered by a stock (累计…家)
                 out.append((sim, i, value))
         out.sort(key=lambda x: (-x[0], self.outcomes[x[1]].start))
         return out
