@@ -95,3 +95,25 @@ def test_wrong_extension_does_not_matter():
 def test_encrypted_pdf_is_refused():
     with pytest.raises(UnreadableDocument, match="加密"):
         read_bytes(fx.encrypted_pdf())
+
+
+def test_pdf_lines_wrapped_inside_a_paragraph_are_joined():
+    from tracker.core.pdf_text import reflow
+
+    wrapped = ("区经信局2023年工作总结\n发布日期:2024-01-22\n一、2023年工作总结\n"
+               "全年新增规上工业企业45家,累计达到826家。新认定国家级专精特新“小巨人”企\n"
+               "业3家、省级专精特新中小企业28家,兑现各类惠企资金2.3亿元,惠及企业1\n"
+               "200余家次。\n- 2 -\n二、2024年工作计划\n一是完善梯队培育。")
+    assert reflow(wrapped).split("\n") == [
+        "区经信局2023年工作总结", "发布日期:2024-01-22", "一、2023年工作总结",
+        "全年新增规上工业企业45家,累计达到826家。新认定国家级专精特新“小巨人”企业3家、省级专精特新中小企业28家,"
+        "兑现各类惠企资金2.3亿元,惠及企业1200余家次。",
+        "二、2024年工作计划", "一是完善梯队培育。"]
+
+
+def test_wrapped_pdf_extracts_whole_figures():
+    read, x = extract(fx.pdf(["一、2023年工作总结", "全年新增规上工业企业45家,累计达到826家。新认定国家级专精特新“小巨人”企",
+                              "业3家、省级专精特新中小企业28家,兑现各类惠企资金2.3亿元,惠及企业1",
+                              "200余家次。"]))
+    assert {(o.value, o.unit) for o in x.outcomes} == {(45, "家"), (826, "家"), (3, "家"), (28, "家"), (2.3, "亿元"),
+                                                        (1200, "家次")}
