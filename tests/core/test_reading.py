@@ -112,7 +112,8 @@ def test_pdf_lines_wrapped_inside_a_paragraph_are_joined():
 
 
 def test_wrapped_pdf_extracts_whole_figures():
-    read, x = extract(fx.pdf(["一、2023年工作总结", "全年新增规上工业企业45家,累计达到826家。新认定国家级专精特新“小巨人”企",
+    read, x = extract(fx.pdf(["一、2023年工作总结",
+                              "全年新增规上工业企业45家,累计达到826家。新认定国家级专精特新“小巨人”企",
                               "业3家、省级专精特新中小企业28家,兑现各类惠企资金2.3亿元,惠及企业1",
                               "200余家次。"]))
     assert {(o.value, o.unit) for o in x.outcomes} == {(45, "家"), (826, "家"), (3, "家"), (28, "家"), (2.3, "亿元"),
