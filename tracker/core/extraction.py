@@ -12,6 +12,7 @@ from .metadata import (
     find_years,
     heading_lines,
     kind_hint,
+    with_place,
 )
 from .model import DocumentInfo, Extraction
 from .outcomes import find_outcomes
@@ -29,7 +30,7 @@ def extract_text(text: str, fmt: str = "txt", hints: dict | None = None) -> Extr
     kind = find_kind(hint, sections)
     info = DocumentInfo(
         title=title,
-        issuer=hints.get("issuer") or find_issuer(text, title),
+        issuer=with_place(hints["issuer"], (title or "") + text) if hints.get("issuer") else find_issuer(text, title),
         published=published,
         review_year=review_year,
         plan_year=plan_year,
