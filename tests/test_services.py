@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -79,3 +81,17 @@ def test_reparse_updates_rows_in_place():
     document_parse(document=review)
     assert dict(Commitment.objects.filter(document=plan).values_list("natural_key", "pk")) == ids
     assert set(Assessment.objects.values_list("pk", flat=True)) == assessment_ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reparse_command_counts_its_job():
+    issuer, plan, review = xihu_pair()
+    out = io.StringIO()
+    call_command("reparse", "--issuer", issuer.name, stdout=out, stderr=io.StringIO())
+    from tracker.models import ParseJob
+
+    job = ParseJob.objects.get()
+    assert (job.total, job.done, job.failed) == (2, 2, 0) and job.finished_at
+    assert "共 2 份,已完成 2" in out.getvalue()
+    call_command("reparse", "--all", "--if-outdated", stdout=out)
+    assert "没有需要重新解析的文档" in out.getvalue()

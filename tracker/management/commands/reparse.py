@@ -1,12 +1,18 @@
-"""``manage.py reparse [--all | --issuer NAME | --document ID] [--if-outdated]``: queue re-parse jobs."""
+"""``manage.py reparse [--all | --issuer NAME | --document ID] [--if-outdated]``: queue re-parse jobs.
+
+With a broker the jobs run on the workers and the command reports what it queued; without
+one (embedded) they run here, one document after another, with a progress bar."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from tqdm import tqdm
 
 from tracker.core import ENGINE_VERSION
 from tracker.models import Document, ParseJob
-from tracker.services import documents_reparse
+from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_start
 
 
 class Command(BaseCommand):
@@ -32,6 +38,13 @@ class Command(BaseCommand):
                 raise CommandError("没有符合条件的文档")
             self.stdout.write("没有需要重新解析的文档")
             return
-        job = documents_reparse(documents=docs, label="命令行重新解析")
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            job = job_start(label="命令行重新解析", document_ids=list(docs.values_list("pk", flat=True)))
+            for doc in tqdm(docs.select_related("issuer").order_by("pk"), total=job.total, unit="份", desc="解析"):
+                document_parse(document=doc, job=job)
+            job_finish_if_done(job_id=job.pk)
+        else:
+            with transaction.atomic():
+                job = documents_reparse(documents=docs, label="命令行重新解析")
         job = ParseJob.objects.get(pk=job.pk)
-        self.stdout.write(f"已排队 {job.total} 份文档(任务 #{job.pk});已完成 {job.done},失败 {job.failed}")
+        self.stdout.write(f"任务 #{job.pk}:共 {job.total} 份,已完成 {job.done},失败 {job.failed}")
