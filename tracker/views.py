@@ -6,11 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.models import Outcome
 from outcomes.selectors import latest_scorecards
+from targets.models import Commitment
 from tracker.access import can_edit, scope, visible_issuers
 from tracker.forms import UploadForm
 from tracker.models import Document, ParseJob
@@ -20,6 +24,12 @@ from tracker.services import IngestError, document_ingest
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/home.html", {"cards": latest_scorecards(request.user)})
+
+
+def _count(model):
+    """Rows of ``model`` per document, as a subquery (no join that multiplies rows)."""
+    rows = model.objects.filter(document=OuterRef("pk")).order_by().values("document").annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
 
 
 @login_required
@@ -45,6 +55,7 @@ def documents(request: HttpRequest) -> HttpResponse:
                     messages.info(request, f"{f.name}:同一文件已上传过(#{result.document.pk}),未重复入库。")
             return redirect("documents")
     docs = scope(Document.objects.select_related("issuer", "uploaded_by").defer("plain_text"), request.user)
+    docs = docs.annotate(n_commitments=_count(Commitment), n_outcomes=_count(Outcome))
     page = Paginator(docs, 100).get_page(request.GET.get("page"))
     jobs = ParseJob.objects.filter(finished_at__isnull=True)[:5] if editor else []
     return render(request, "tracker/documents.html", {"documents": page, "page": page, "form": form, "jobs": jobs,
