@@ -246,8 +246,8 @@ def _qualitative(text: str, folded: str, sections: list[Section], label: _Labell
             a = sec.start
             b = a + len(sec.heading)
             if not any(sec.start <= ns < sec.end for ns, _ in numeric):
-                out.append(_qual(text, label, a, b, len(re.match(r"^\S*?[、)\.]", sec.heading).group())
-                                 if re.match(r"^\S*?[、)\.]", sec.heading) else 0, plan_year))
+                head_marker = re.match(r"^\S*?[、)\.]", sec.heading)
+                out.append(_qual(text, label, a, b, len(head_marker.group()) if head_marker else 0, plan_year))
     return out
 
 

@@ -51,7 +51,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         prev = qs[i - 1] if i else None
         lo = max(c0, prev.end) if prev and prev.end > c0 else c0
         between = folded[lo:q.start]
-        joined = bool(prev) and prev.end >= c0 and bool(_LIST_JOINER.match(between.strip() or "、"))
+        joined = prev is not None and prev.end >= c0 and bool(_LIST_JOINER.match(between.strip() or "、"))
         if prev and prev.end > c0:
             # a second figure in the same clause: 140处7.8万平方米, 15家、数字经济企业20家
             fragment = between
@@ -106,7 +106,7 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
     names = [n for n in re.split(r"[、和及与]", head) if n.strip()]
     after = [i for i, q in enumerate(qs) if q.start > idx]
     # take the figures of one list: consecutive and joined by 、/和
-    group = []
+    group: list[int] = []
     for i in after:
         if group and not _LIST_JOINER.match(folded[qs[group[-1]].end:qs[i].start].strip() or "x"):
             break

@@ -60,8 +60,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if den and num is not None and free(*m.span()):
             add(Quantity(round(100 * num / den, 2), "%", m.start() + offset, m.end() + offset))
     for m in _TENTHS_RE.finditer(folded):
-        if free(*m.span()):
-            add(Quantity(10 * _to_number(m.group(1)), "%", m.start() + offset, m.end() + offset))
+        tenths = _to_number(m.group(1))
+        if tenths is not None and free(*m.span()):
+            add(Quantity(10 * tenths, "%", m.start() + offset, m.end() + offset))
     for m in _SPECIAL_RE.finditer(folded):
         if not free(*m.span()):
             continue
@@ -79,11 +80,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if word.startswith("第") or word == "首位":
             if not _RANK_CONTEXT.search(_RANK_CHAIN.sub("", before)):
                 continue
-        value = 1 if word in ("首位", "第一") else _to_number(m.group(1))
-        if not value:
+        rank: float | None = 1 if word in ("首位", "第一") else _to_number(m.group(1))
+        if not rank:
             continue
         comparator = "<=" if word.startswith("前") else None
-        add(Quantity(value, "名", m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
+        add(Quantity(rank, "名", m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
 
     for m in _NUMBER_RE.finditer(folded):
         if not free(*m.span()) or _inside_quoted_name(folded, m.start()):
@@ -116,9 +117,9 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
     prev = folded[start - 1] if start else ""
     if m.group("cn"):
         raw = m.group("cn")
-        value = cn_to_number(raw)
+        cn_value = cn_to_number(raw)
         # Single numerals (一批, 三大, 两个毫不动摇) are words, not figures — unless scaled (一万家).
-        if value is None or len(raw) == 1 or raw[0] in "百千万亿" or (len(raw) == 2 and raw[-1] in "万亿"
+        if cn_value is None or len(raw) == 1 or raw[0] in "百千万亿" or (len(raw) == 2 and raw[-1] in "万亿"
                                                                       and raw[0] in "百千"):
             return None
         if prev in ("第", "周", "星", "初", "礼", "届") or raw in ("十四五", "十三五", "十五五"):
@@ -129,7 +130,7 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         unit = unit_m.group("base")
         if unit in ("年", "个月", "天", "日") and raw[-1] in "万亿":
             return None
-        return Quantity(float(value), unit, start + offset, unit_m.end() + offset,
+        return Quantity(float(cn_value), unit, start + offset, unit_m.end() + offset,
                         comparator=">=" if (unit_m.group("approx1") or unit_m.group("approx2")) else None)
 
     if prev and (prev.isascii() and (prev.isalpha() or prev in _NAME_NEIGHBOURS or prev == ".")):
