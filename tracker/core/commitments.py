@@ -14,7 +14,7 @@ import re
 from calendar import monthrange
 
 from .clauses import clause_bounds, previous_clause_start, sentences
-from .figures import Figure, figures
+from .figures import Figure, figures, subject_of
 from .indicators import measure_of, name_before, polarity_of
 from .lexicon import (
     AMOUNT_UNITS,
@@ -60,9 +60,8 @@ def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
     for f in kept:
         q = f.q
         c0, c1 = f.clause
-        start = c0
-        if not f.name or f.name == name_before(folded[c0:q.start]) == "":
-            start = previous_clause_start(folded, c0, s)
+        # a clause without a subject of its own (力争达到7%以上) is shown with the clause before it
+        start = c0 if subject_of(folded[c0:q.start]) else previous_clause_start(folded, c0, s)
         comparator = _comparator(folded, f, kept, s, e)
         measure = measure_of(q, f.name, f.before, folded[q.start:q.end])
         out.append(Commitment(

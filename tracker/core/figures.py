@@ -57,7 +57,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             fragment = between
         else:
             fragment = folded[c0:q.start]
-        name = paired.get(i) or name_before(_strip_tail(fragment))
+        name = paired.get(i) or subject_of(fragment)
         if prev is not None and out and out[-1].baseline and out[-1].q is prev:
             name = out[-1].name  # 用时从平均2-3个月压缩至1个月以内: the same indicator as its baseline
         if not name and prev is not None and joined:
@@ -90,6 +90,11 @@ def _name_after(folded: str, a: int, b: int) -> str:
     if not re.match(r"^[\u4e00-\u9fa5]", after):
         return ""
     return name_before(after[:30])
+
+
+def subject_of(fragment: str) -> str:
+    """The indicator words of a clause before its figure: ``工业投资增长`` → 工业投资; ``力争达到`` → ""."""
+    return name_before(_strip_tail(fragment))
 
 
 def _strip_tail(fragment: str) -> str:
