@@ -55,7 +55,7 @@ def _skipped(folded: str, f: Figure, s: int) -> bool:
     after = folded[q.end:q.end + 4]
     if after.startswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
             and not after.startswith(("以上的", "以下的")):
-        return after[2:3] not in "左"  # 10亿元以上项目: a size class
+        return True  # 10亿元以上项目: a size class
     if q.comparator == ">=" and folded[q.start:q.end] == "两位数":
         return True
     return bool(re.search(r"《[^》]*$", folded[s:q.start]))
