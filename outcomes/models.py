@@ -7,8 +7,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from targets.models import MEASURES, Commitment
-from tracker.models import Document, Issuer, Section
+from targets.models import Commitment
+from tracker.models import Clause, Document
 
 STATUSES = [
     ("met", "达成"), ("partly_met", "部分达成"), ("not_met", "未达成"), ("no_evidence", "无证据"),
@@ -16,30 +16,15 @@ STATUSES = [
 ]
 
 
-class Outcome(models.Model):
-    document = models.ForeignKey(Document, verbose_name="文档", on_delete=models.CASCADE, related_name="outcomes")
-    issuer = models.ForeignKey(Issuer, verbose_name="发布单位", on_delete=models.CASCADE, related_name="outcomes")
-    year = models.PositiveSmallIntegerField("年度", null=True, blank=True, db_index=True)
-    section = models.ForeignKey(Section, verbose_name="章节", null=True, blank=True, on_delete=models.SET_NULL)
-    section_path = models.CharField("章节路径", max_length=100, blank=True)
-    text = models.TextField("原文")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    natural_key = models.CharField(max_length=64)
-    indicator = models.CharField("指标", max_length=300, blank=True)
-    measure = models.CharField("类型", max_length=12, choices=MEASURES)
+class Outcome(Clause):
     value = models.FloatField("数值", null=True, blank=True)
     unit = models.CharField("单位", max_length=20, blank=True)
     cumulative = models.BooleanField("累计值", default=False)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Clause.Meta):
         verbose_name = verbose_name_plural = "成效"
-        ordering = ["document", "start", "natural_key"]
         constraints = [models.UniqueConstraint(fields=["document", "natural_key"], name="outcome_natural_key")]
-
-    def __str__(self) -> str:
-        return self.text[:60]
 
 
 class Assessment(models.Model):

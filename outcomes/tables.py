@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from outcomes.selectors import STATUS_LABELS, assessment_of
-from targets.models import MEASURES, Commitment
+from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
+from tracker.models import MEASURES
 
 
 class CommitmentTable(tables.Table):

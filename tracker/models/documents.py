@@ -110,3 +110,34 @@ class ParseJob(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else int(100 * (self.done + self.failed) / self.total)
+
+
+MEASURES = [
+    ("count", "数量"), ("amount", "金额/规模"), ("growth", "增长"), ("share", "占比"), ("rate", "比率"),
+    ("rank", "排名"), ("duration", "用时"), ("milestone", "节点任务"), ("qualitative", "定性"),
+]
+
+
+class Clause(models.Model):
+    """What commitments and outcomes share: a clause of a document, where it stands, what it
+    counts. ``natural_key`` (clause offsets + figure) is stable across re-parses."""
+
+    document = models.ForeignKey(Document, verbose_name="文档", on_delete=models.CASCADE, related_name="%(class)ss")
+    issuer = models.ForeignKey(Issuer, verbose_name="发布单位", on_delete=models.CASCADE, related_name="%(class)ss")
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True, db_index=True)
+    section = models.ForeignKey(Section, verbose_name="章节", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="%(class)ss")
+    section_path = models.CharField("章节路径", max_length=100, blank=True)
+    text = models.TextField("原文")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    natural_key = models.CharField(max_length=64)
+    indicator = models.CharField("指标", max_length=300, blank=True)
+    measure = models.CharField("类型", max_length=12, choices=MEASURES)
+
+    class Meta:
+        abstract = True
+        ordering = ["document", "start", "natural_key"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
