@@ -218,3 +218,10 @@ def test_review_phrasings():
 def test_measure_of_percent_targets(clause, measure):
     x = extract_text(f"二、2024年工作思路\n{clause}。\n")
     assert [c.measure for c in x.commitments] == [measure]
+
+
+def test_names_of_a_part_and_of_a_long_modified_object(jiaxing):
+    part = find(jiaxing.commitments, "其中关停670家", 670)
+    assert part.indicator.startswith("关停") and "高耗低效" in part.indicator
+    projects = find(jiaxing.commitments, "推进建设15项左右", 15)
+    assert projects.indicator == "推进建设重大制造业项目"  # the noun after the last 的

@@ -68,6 +68,8 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = last_name
         elif name in GENERIC_NAMES and last_name:
             name = last_name + name  # 新增上市企业5家,总数达到42家 → 新增上市企业总数
+        elif last_name and fragment.lstrip().startswith("其中") and len(content_tokens(name)) <= 1:
+            name = name + last_name  # 淘汰整治…企业1340家,其中关停670家: a part of the same things
         toks = content_tokens(name)
         if (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
             after = _name_after(folded, q.end, c1)
@@ -86,9 +88,13 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
 
 
 def _name_after(folded: str, a: int, b: int) -> str:
+    """The thing counted when it follows the count; a long modifier ends at its last 的:
+    ``15项左右具有前瞻性…、总投资10亿元以上的重大制造业项目`` → 重大制造业项目."""
     after = re.sub(r"^(以上|左右|以内|的)", "", folded[a:b])
-    if not re.match(r"^[\u4e00-\u9fa5]", after):
+    if not re.match(r"^[\u4e00-\u9fa5“\"]", after):
         return ""
+    if "的" in after:
+        after = after[after.rfind("的") + 1:]
     return name_before(after[:30])
 
 
