@@ -67,6 +67,7 @@ def test_user_of_another_issuer_sees_nothing_of_it(client, cast):
 
 def test_reader_cannot_write(client, cast):
     client.force_login(cast["reader"])
+    assert reverse("queue") not in client.get(reverse("home")).content.decode()  # no link that would refuse
     response = client.post(reverse("documents"), {"files": io.BytesIO(b"x")})
     assert response.status_code == 403
     assert client.get(reverse("queue")).status_code == 403
