@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,7 +20,7 @@ from outcomes.selectors import (
     section_rollup,
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
-from tracker.access import can_edit, visible_issuers
+from tracker.access import can_edit, scope, visible_issuers
 from tracker.models import Correction
 
 
@@ -60,21 +61,19 @@ def trend_view(request: HttpRequest, issuer_id: int) -> HttpResponse:
 
 @login_required
 def league_view(request: HttpRequest, year: int) -> HttpResponse:
-    cards = [c for c in scorecards_by_issuer_year(request.user) if c.year == year]
-    cards.sort(key=lambda c: (-(c.fulfilment or 0), -(c.mean_score or 0), c.issuer.name))
-    years = sorted({c.year for c in scorecards_by_issuer_year(request.user)}, reverse=True)
+    every = scorecards_by_issuer_year(request.user)
+    cards = sorted((c for c in every if c.year == year),
+                   key=lambda c: (-(c.fulfilment or 0), -(c.mean_score or 0), c.issuer.name))
+    years = sorted({c.year for c in every}, reverse=True)
     return render(request, "outcomes/league.html", {"year": year, "cards": cards, "years": years})
 
 
 @login_required
 def queue_view(request: HttpRequest) -> HttpResponse:
     if not can_edit(request.user):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("只有编辑可以处理复核队列。")
     threshold = settings.SCORING["low_confidence"]
     page = Paginator(review_queue(request.user, low_confidence=threshold), 50).get_page(request.GET.get("page"))
-    orphaned = Correction.objects.filter(orphaned=True, active=True).select_related("document", "created_by")
-    visible = {i.pk for i in visible_issuers(request.user)}
-    orphaned = [c for c in orphaned if c.document.issuer_id in visible]
+    orphaned = scope(Correction.objects.filter(orphaned=True, active=True), request.user, "document__issuer_id")
+    orphaned = orphaned.select_related("document", "created_by")
     return render(request, "outcomes/queue.html", {"page": page, "threshold": threshold, "orphaned": orphaned})

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.utils.html import format_html
 
 from tracker.access import scope
@@ -131,9 +132,8 @@ class DocumentAdmin(ScopedAdmin):
         try:
             return super().add_view(request, form_url, extra_context)
         except forms.ValidationError as exc:
+            # an upload refused by document_ingest (unreadable, issuer unknown): say why, keep nothing
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            from django.shortcuts import redirect
-
             return redirect("admin:tracker_document_add")
 
     @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)")
