@@ -162,3 +162,36 @@ DOMAIN_WORDS = (
     "共同富裕", "营商环境", "产业链", "供应链", "工业互联网", "标杆示范", "淘汰整治", "清洁生产",
     "城镇新增就业", "农村公路", "农业转移人口", "重点项目", "固定资产投资",
 )
+
+# What a reader must be told before trusting a document's result (INTERFACE.md, document.warnings).
+WARNINGS = {
+    "no_plan_part": "未找到计划部分：文档中没有可识别的工作安排",
+    "no_commitment": "计划部分没有识别出任何目标",
+    "issuer_from_source": "发布单位取自来源行，请核对",
+    "no_issuer": "未能识别发布单位，请在后台指定",
+    "no_year": "未能识别文档年份，请在后台指定",
+}
+
+# Who republished a document is not who issued it: ``来源：湖北日报``, ``来源：大众新闻客户端``,
+# ``来源：吉林省政府网`` name a newspaper, an app or a portal (DOMAIN.md: the issuer is the body).
+MEDIA_SUFFIXES = ("日报", "晚报", "早报", "报", "网", "客户端", "电视台", "广播电台", "在线", "新闻", "频道",
+                  "APP", "App", "app", "微信公众号", "公众号")
+MEDIA_WORDS = ("新闻", "新华社", "融媒", "传媒", "报社", "网站", "门户")
+
+# The body a work report speaks for: ``我代表省人民政府向大会报告工作`` (with the place of the
+# title ``2025年湖北省政府工作报告``), ``代表国务院``.
+REPORTING_BODIES = ("人民政府", "国务院")
+# ``我代表省政府`` is the short name of 省人民政府.
+GOVERNMENT_SHORT, GOVERNMENT_FULL = "政府", "人民政府"
+# Administrative places that head a body's name: 湖北省, 北京市, 内蒙古自治区, 余杭区.
+PLACE_SUFFIXES = ("自治区", "自治州", "特别行政区", "省", "市", "区", "县", "州", "盟", "旗")
+
+# The tense of a part whose heading says nothing (``二、牢记历史使命,在中国式现代化建设中奋勇争先``):
+# sentences that promise (力争/确保/要/将/今年) against sentences that report (取得/完成了/一年来).
+PLAN_TENSE = ("力争", "确保", "争取", "预期", "今年", "要", "将", "拟", "着力", "抓好", "坚持", "推动", "加快",
+              "深化", "强化")
+REVIEW_TENSE = ("了", "过去一年", "一年来", "五年来", "取得", "获评", "获批", "入选", "同比", "比上年",
+                "建成", "首次", "累计")
+# Words that hold a tense character without its meaning (重要, 主要 are not 要; 将近 is not 将).
+NOT_TENSE = ("重要", "主要", "需要", "必要", "只要", "要素", "要求", "要点", "纲要", "摘要", "将近", "了解",
+             "为了", "除了", "拟定")

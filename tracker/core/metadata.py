@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lexicon import KIND_WORDS
+from .lexicon import (
+    GOVERNMENT_FULL,
+    GOVERNMENT_SHORT,
+    KIND_WORDS,
+    MEDIA_SUFFIXES,
+    MEDIA_WORDS,
+    PLACE_SUFFIXES,
+    REPORTING_BODIES,
+    WARNINGS,
+)
 from .model import Section
 from .numerals import fold
 from .sections import HEADING_PATTERNS, PORTAL_NOISE, lines_of, role_of_heading
@@ -21,7 +30,12 @@ _SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
 # ——2023年1月15日在浙江省第十四届人民代表大会第一次会议上
 _SPEECH_DATE = re.compile(r"^[\s—-]*" + _DATE + r"日?在[^\n]{2,40}(?:会议|大会)上")
 _WORK_REPORT = re.compile(r"政府工作报告|代表[^,，。]{0,12}(?:人民政府|国务院)[,，]?\s*向大会(?:报告|作)")
-_SOURCE = re.compile(r"(?:发布单位|发布机构|信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
+_PUBLISHER = re.compile(r"(?:发布单位|发布机构)\s*[:：]\s*([^\s:：]{2,30})")
+_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
+_BODIES = "|".join(REPORTING_BODIES + (GOVERNMENT_SHORT,))
+_PLACES = "|".join(PLACE_SUFFIXES)
+_REPORTING = re.compile(rf"(?<!人民)代表(?!大会)([\u4e00-\u9fa5]{{0,12}}?(?:{_BODIES}))")
+_TITLE_PLACE = re.compile(rf"(?:\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?(?:{_PLACES}))(?:人民)?政府工作报告")
 _ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
 _ORG_IN_TEXT = re.compile(
     r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)|[省市区县])?(?:经信厅|经信局|经信系统|发改经信局|发改局|发展和改革局|"
@@ -69,22 +83,64 @@ def find_published(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+ISSUER_FROM_SOURCE = WARNINGS["issuer_from_source"]
+
+
 def find_issuer(text: str, title: str | None) -> str | None:
-    for t in reversed([ln.text.strip() for ln in lines_of(text)[-8:]]):
-        if 3 <= len(t) <= 30 and _ORG_END.search(t) and not re.search(r"[,;。:()]", t):
-            return t
-    m = _SOURCE.search(fold(text[:1500]))
+    return issuer_of(text, title)[0]
+
+
+def issuer_of(text: str, title: str | None, hinted: str | None = None) -> tuple[str | None, str | None]:
+    """The body that issues or reports the document, and a warning when it was only guessed.
+
+    In order: the body a work report speaks for (``我代表省人民政府`` + the title's
+    ``湖北省`` → 湖北省人民政府); a portal's 发布单位; a signature line; the title's own
+    body; then a 来源 line, but never a newspaper, app or portal (``来源：湖北日报``)."""
+    m = _REPORTING.search(fold(text[:3000]))
     if m:
-        return with_place(re.split(r"[(（]", m.group(1))[0], text)
+        return reporting_body(m.group(1), title, text), None
+    if hinted and not is_media(hinted):
+        return with_place(hinted, (title or "") + text), None
+    m = _PUBLISHER.search(fold(text[:1500]))
+    if m:
+        return with_place(re.split(r"[(（]", m.group(1))[0], text), None
+    for t in reversed([ln.text.strip() for ln in lines_of(text)[-8:]]):
+        if 3 <= len(t) <= 30 and _ORG_END.search(t) and not re.search(r"[,;。:()、]", t) \
+                and not any(p.match(t) for _, p in HEADING_PATTERNS):
+            return t, None
     if title:
         m = re.match(r"^(.{2,20}?)(?:\d{4}年|关于)", title)
         if m and _ORG_END.search(m.group(1)):
-            return m.group(1)
-    m = re.search(r"代表([^\s,，。:：]{0,10}?(?:人民政府|国务院))", fold(text[:2000]))
+            return m.group(1), None
+    m = _SOURCE.search(fold(text[:1500]))
     if m:
-        return with_place(m.group(1), text)
+        name = re.split(r"[(（]", m.group(1))[0]
+        if not is_media(name):
+            return with_place(name, text), ISSUER_FROM_SOURCE
     m = _ORG_IN_TEXT.search(text)
-    return with_place(m.group(1), text) if m else None
+    return (with_place(m.group(1), text), None) if m else (None, None)
+
+
+def is_media(name: str) -> bool:
+    """``湖北日报``, ``大众新闻客户端``, ``吉林省政府网`` republish; they do not issue."""
+    return name.endswith(MEDIA_SUFFIXES) or any(w in name for w in MEDIA_WORDS)
+
+
+def reporting_body(body: str, title: str | None, text: str) -> str:
+    """``省人民政府`` in ``2025年湖北省政府工作报告`` → ``湖北省人民政府``; ``国务院`` stays."""
+    if body in REPORTING_BODIES:
+        return body
+    if not body.endswith(REPORTING_BODIES):
+        body = body[: -len(GOVERNMENT_SHORT)] + GOVERNMENT_FULL
+    place = _TITLE_PLACE.search(fold(title or "")) or _TITLE_PLACE.search(fold(text[:300]))
+    if place:
+        name = place.group(1)
+        for suffix in PLACE_SUFFIXES:
+            if body.startswith(suffix) and name.endswith(suffix):
+                return name + body[len(suffix):]
+        if not body.startswith(PLACE_SUFFIXES):
+            return body
+    return with_place(body, text)
 
 
 _PLACE = re.compile(r"([\u4e00-\u9fa5]{2})(区|市|县|省)")
@@ -108,6 +164,10 @@ def with_place(org: str, text: str) -> str:
 def find_years(text: str, title: str | None, headings: list[tuple[str, str | None]],
                published: str | None, kind_hint: str | None) -> tuple[int | None, int | None]:
     review = plan = None
+    if kind_hint == "work_report":
+        year = _report_year(title, published)
+        if year:
+            return year - 1, year
     if title:
         t = fold(title)
         m = _REVIEW_TITLE.search(t)
@@ -134,6 +194,15 @@ def find_years(text: str, title: str | None, headings: list[tuple[str, str | Non
     if plan is None and review is not None:
         plan = review + 1
     return review, plan
+
+
+def _report_year(title: str | None, published: str | None) -> int | None:
+    """A work report is named for the year it plans (``2026年湖北省政府工作报告`` reviews 2025);
+    without a year in the title, the meeting's date (``——2018年3月5日在…会议上``) gives it."""
+    m = _YEAR.search(fold(title or ""))
+    if m:
+        return int(m.group(1))
+    return int(published[:4]) if published else None
 
 
 def heading_lines(text: str) -> list[tuple[str, str | None]]:
@@ -176,3 +245,8 @@ def find_kind(hint: str | None, sections: list[Section]) -> str:
     if "plan" in roles:
         return "plan"
     return "other"
+
+
+def plans_in_title(title: str | None) -> bool:
+    """``区发改经信局2022年总结及2023年思路`` promises a plan part."""
+    return bool(title and _PLAN_TITLE.search(fold(title)))

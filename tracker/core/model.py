@@ -23,6 +23,7 @@ class DocumentInfo:
     review_year: int | None
     plan_year: int | None
     kind: str
+    warnings: tuple[str, ...] = ()  # what a reader must know before trusting the result (INTERFACE.md)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # One-to-one character folding (full-width → half-width) so offsets never move.
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+# Every Unicode space (no-break, en/em, thin, ideographic) is a plain space: Word's
+# published reports indent headings with U+2003 (``\u2003\u2003一、2024年工作回顾``).
+_FOLD.update({chr(c): " " for c in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
 _FOLD.update({"\u3000": " ", "−": "-", "－": "-", "〔": "(", "〕": ")", "【": "[", "】": "]"})
 FOLD_TABLE = str.maketrans(_FOLD)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import REVIEW_FIRST, ROLE_WORDS
+from .lexicon import NOT_TENSE, PLAN_TENSE, REVIEW_FIRST, REVIEW_TENSE, ROLE_WORDS
 from .model import Section
 from .numerals import fold
 
@@ -30,6 +30,13 @@ PORTAL_NOISE = re.compile(
     r"信息来源|浏览次数|访问量|字号|【?打印|关闭窗口|分享到|统一编号|公开方式|文号[:：]"
 )
 PLAN_PARAGRAPH = re.compile(r"^[ \t]*(?:(\d{4})年|下一步|今后|下阶段)[^。]{0,40}?(将|要|计划|打算)")
+_TENSE = re.compile("({})|({})|({})".format(*("|".join(sorted(w, key=len, reverse=True))
+                                                for w in (NOT_TENSE, PLAN_TENSE, REVIEW_TENSE))))
+_HEADING_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+# A part is told by its tense only on enough sentences: a plan promises far more than it reports.
+TENSE_MIN_MARKERS = 20
+TENSE_PLAN_SHARE = 0.7
+TENSE_REVIEW_SHARE = 0.55
 ITEM_MARKER = re.compile(r"(?:^|(?<=[。;!?:]))[ \t]*([一二三四五六七八九十]+是)", re.M)
 
 
@@ -58,6 +65,36 @@ def role_of_heading(heading: str) -> str | None:
     for role in ("problems", "plan", "review"):
         if any(w in heading for w in ROLE_WORDS[role]):
             return role
+    return None
+
+
+def role_by_year(heading: str, review_year: int | None, plan_year: int | None) -> str | None:
+    """A heading that names the plan's year plans (``三、2025年重点工作``, ``二、关于2025年工作``);
+    one that names only the review's year or earlier reviews (``一、2024 年工作回顾``)."""
+    years = [int(y) for y in _HEADING_YEAR.findall(heading)]
+    if not years or plan_year is None:
+        return None
+    if max(years) >= plan_year:
+        return "plan"
+    if review_year is not None and max(years) <= review_year:
+        return "review"
+    return None
+
+
+def role_by_tense(folded: str) -> str | None:
+    """``二、牢记历史使命,在中国式现代化建设中奋勇争先`` says nothing of its role; its sentences
+    do: 力争/确保/要/将/今年 promise, 取得/了/一年来/同比 report. None on too few markers."""
+    plan = review = 0
+    for m in _TENSE.finditer(folded):
+        plan += m.group(2) is not None
+        review += m.group(3) is not None
+    if plan + review < TENSE_MIN_MARKERS:
+        return None
+    share = plan / (plan + review)
+    if share >= TENSE_PLAN_SHARE:
+        return "plan"
+    if share <= TENSE_REVIEW_SHARE:
+        return "review"
     return None
 
 
@@ -90,7 +127,8 @@ def _heading_level(t: str) -> tuple[int, str] | None:
     return None
 
 
-def find_sections(text: str, plan_year: int | None = None, default_role: str = "review") -> list[Section]:
+def find_sections(text: str, plan_year: int | None = None, default_role: str = "review",
+                  review_year: int | None = None) -> list[Section]:
     """``default_role`` is the role of parts whose headings say nothing: a review for a
     总结 or a 总结及思路, a plan for a document whose title only plans (2024年工作要点)."""
     lines = lines_of(text)
@@ -109,7 +147,9 @@ def find_sections(text: str, plan_year: int | None = None, default_role: str = "
                           heading_text(line.text)))
         elif PLAN_PARAGRAPH.match(line.text) and _is_later_year(line.text, plan_year):
             plan_paragraphs.append((line.start, heading_text(line.text)[:40]))
-    sections = _nest(text, body_start, heads, default_role)
+    if review_year is None and plan_year is not None:
+        review_year = plan_year - 1
+    sections = _nest(text, body_start, heads, default_role, (review_year, plan_year))
     for start, heading in plan_paragraphs:
         enclosing = section_at(sections, start)
         if enclosing is not None and enclosing.role == "plan":
@@ -121,7 +161,7 @@ def find_sections(text: str, plan_year: int | None = None, default_role: str = "
 
 
 def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
-          default_role: str = "review") -> list[Section]:
+          default_role: str = "review", years: tuple[int | None, int | None] = (None, None)) -> list[Section]:
     levels = sorted({h[0] for h in heads})
     rank = {lv: i for i, lv in enumerate(levels)}
     sections: list[Section] = []
@@ -136,7 +176,7 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
             stack.pop()
         part = f"({marker})" if level in (2, 4) else marker
         parent_role = stack[-1][2] if stack else None
-        role = parent_role or role_of_heading(heading)
+        role = parent_role or role_of_heading(heading) or role_by_year(heading, *years)
         path = "/".join([p for _, p, _ in stack] + [part])
         end = len(text)
         for later in heads[i + 1:]:
@@ -147,9 +187,11 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
         raw.append([path, heading, role, start, end, r])
     # Top-level sections without role words: the default (review) before the plan part, other after it.
     seen_plan = False
+    folded = fold(text)
     for item in raw:
         if item[5] == 0 and item[2] is None:
-            item[2] = "other" if seen_plan and default_role != "plan" else default_role
+            item[2] = role_by_tense(folded[item[3]:item[4]]) \
+                or ("other" if seen_plan and default_role != "plan" else default_role)
         if item[2] == "plan":
             seen_plan = True
     roles_by_path: dict[str, str] = {}
