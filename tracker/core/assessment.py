@@ -26,15 +26,18 @@ from functools import lru_cache
 
 from .clauses import sentences
 from .indicators import content_tokens, head
-from .lexicon import DELIVERY_VERBS, PER_UNIT, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
+from .lexicon import DELIVERY_VERBS, INCREMENT_WORDS, PER_UNIT, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
 from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
-from .outcomes import review_ranges
+from .outcomes import LEVEL, review_ranges
 from .retrieval import BM25, Passage
 from .scoring import Thresholds, fmt, score
 
 _SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
 _STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
+_INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
+# A figure named for several subjects (交通、能源、水利完成投资) is broader than one of them (P6).
+_LIST_NAME = re.compile(r"[、和及与]")
 _SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
 
 
@@ -102,6 +105,8 @@ class Linker:
         chead = head(c.indicator)
         cprofile = _profile(ctoks)
         stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text))
+        increment_target = bool(_INCREMENT_TARGET.search(c.indicator)) and not stock_target
+        members = len(_LIST_NAME.split(c.indicator))
         family = _MEASURE_FAMILY.get(c.measure)
         out = []
         for i in self._head_candidates(ctoks, chead):
@@ -113,6 +118,10 @@ class Linker:
                 continue
             if o.cumulative and not stock_target:
                 continue  # a stock does not answer an increment target
+            if increment_target and family == "level" and _reached(o):
+                continue  # 5G基站增至18.8万个 does not say how many were built this year
+            if len(_LIST_NAME.split(o.indicator)) > members:
+                continue  # 交通、能源、水利完成投资 is broader than 交通 alone
             sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
             if sim > 0:
                 if stock_target and not o.cumulative:
@@ -140,6 +149,12 @@ class Linker:
         return dice
 
 
+def _reached(o: Outcome) -> bool:
+    """The outcome's own figure follows a level word: ``集群达到6个``, not ``就业1361万人,失业率稳定在5%``."""
+    number = f"{o.value:g}" if o.value is not None else ""
+    return bool(number) and re.search(rf"(?:{LEVEL.pattern})\s*{re.escape(number)}", fold(o.text)) is not None
+
+
 def _profile(toks: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(per-unit qualifiers, tokens without scope words) of an indicator, computed once."""
     return _per_unit(toks), _scopeless(toks)
@@ -164,7 +179,8 @@ def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None =
     """Judge a plan against the review it was paired with. The pair says which year is
     reviewed: the plan's year, even where the review's own year was read differently."""
     year = plan.document.plan_year or review.document.review_year
-    outcomes = [o if o.year == year else replace(o, year=year) for o in review.outcomes]
+    # a multi-year figure (year None: a five-year total) stays out of every year
+    outcomes = [o if o.year == year or o.year is None else replace(o, year=year) for o in review.outcomes]
     headings = {s.path: s.heading for s in plan.sections}
     return assess_items(list(plan.commitments), outcomes,
                         review_passages(review.text, list(review.sections)), year, thresholds, headings)

@@ -143,6 +143,10 @@ SYNONYMS = {
     "减少": "降低",
     "压减": "降低",
     "城镇落户": "落户",
+    "经济增长": "GDP增长",
+    "经济增速": "GDP增速",
+    "总产量": "产量",
+    "总产": "产量",
     "进城落户": "落户",
 }
 
@@ -195,3 +199,16 @@ REVIEW_TENSE = ("了", "过去一年", "一年来", "五年来", "取得", "获�
 # Words that hold a tense character without its meaning (重要, 主要 are not 要; 将近 is not 将).
 NOT_TENSE = ("重要", "主要", "需要", "必要", "只要", "要素", "要求", "要点", "纲要", "摘要", "将近", "了解",
              "为了", "除了", "拟定")
+
+# A review of year N often holds a five-year summary too (ASSESS-POLICY P5): a sentence after
+# ``五年来``/``“十四五”时期`` reports the period, one after ``一年来``/``过去一年``/``2025年是`` the year.
+MULTI_YEAR_MARKERS = ("五年来", "五年间", "过去五年", "这五年", "五年累计")
+FIVE_YEAR_PLAN = r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:时期|期间|以来|规划实施以来)"
+YEAR_MARKERS = ("一年来", "过去一年", "刚刚过去的一年", "今年以来", "全年")
+# Figures that state a level reached, not the year's increment: ``5G基站增至18.8万个``,
+# ``国家先进制造业集群达到6个`` (a stock answers only a stock target).
+STOCK_WORDS = ("累计", "截至", "截止", "共有", "总量", "总数", "存量", "保有", "增至", "增加到", "总规模")
+# A level reached (``技术合同成交额达到6121亿元``, ``粮食总产稳定在1100亿斤以上``): a year's level even in a
+# five-year summary (P5), but no answer to an increment target (新建5G基站2.3万个).
+LEVEL_WORDS = ("达到", "提高到", "提升到", "升至", "迈上", "跃升至", "突破", "稳定在", "保持在", "超过")
+INCREMENT_WORDS = ("新增", "新建", "新培育", "新开工", "新认定", "新获批", "净增", "全年")

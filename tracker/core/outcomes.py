@@ -10,10 +10,12 @@ mark a stock (cumulative), except a year's own total (``全年累计``, ``1-12�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .clauses import sentences
 from .figures import Figure, figures
 from .indicators import measure_of
+from .lexicon import FIVE_YEAR_PLAN, INCREMENT_WORDS, LEVEL_WORDS, MULTI_YEAR_MARKERS, STOCK_WORDS, YEAR_MARKERS
 from .model import Outcome, Section
 from .numerals import fold
 from .sections import role_ranges, section_at
@@ -23,7 +25,11 @@ _PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最
 # A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标, 全力打造4个世界级先进产业群)
 # reports no result; "成功打造3个…" does.
 _FRAMING = re.compile(r"^(全力|着力|加快|积极|重点|大力)?(聚焦|围绕|着眼|瞄准|紧扣|对标|打造|谋划|布局)")
-_STOCK = re.compile(r"累计|截至|截止|共有|总量|总数|存量")
+_STOCK = re.compile("|".join(STOCK_WORDS))
+_INCREMENT = re.compile("|".join(INCREMENT_WORDS))
+LEVEL = re.compile("|".join(LEVEL_WORDS))
+_MULTI_YEAR = re.compile("|".join(MULTI_YEAR_MARKERS) + "|" + FIVE_YEAR_PLAN)
+_YEAR_MARK = "|".join(YEAR_MARKERS)
 _YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月")
 
 
@@ -34,13 +40,31 @@ def review_ranges(sections: list[Section]) -> list[tuple[int, int]]:
 def find_outcomes(text: str, sections: list[Section], review_year: int | None) -> list[Outcome]:
     folded = fold(text)
     out: list[Outcome] = []
+    year_mark = re.compile(rf"^(?:{review_year}年|刚刚过去的{review_year}年)|{_YEAR_MARK}" if review_year
+                           else _YEAR_MARK)
     for lo, hi in review_ranges(sections):
+        multi = False
         for s, e in sentences(folded, lo, hi):
+            multi = period_of(folded[s:e], multi, year_mark)
             for f in figures(folded, s, e):
                 if _skipped(folded, f, s):
                     continue
-                out.append(_outcome(text, folded, sections, f, s, e, review_year))
+                o = _outcome(text, folded, sections, f, s, e, review_year)
+                level = o.cumulative or o.measure in ("share", "rate") or LEVEL.search(folded[f.clause[0]:f.q.start])
+                if multi and not level:
+                    o = replace(o, year=None)  # a five-year total or 年均 growth is no year's figure (P5)
+                out.append(o)
     return out
+
+
+def period_of(sentence: str, multi: bool, year_mark: re.Pattern) -> bool:
+    """Whether this sentence (and those after it, until the next marker) reports a
+    multi-year period: the last marker in the sentence wins."""
+    last_multi = max((m.end() for m in _MULTI_YEAR.finditer(sentence)), default=-1)
+    last_year = max((m.end() for m in year_mark.finditer(sentence.lstrip("—- "))), default=-1)
+    if last_multi == last_year == -1:
+        return multi
+    return last_multi > last_year
 
 
 def _skipped(folded: str, f: Figure, s: int) -> bool:
@@ -70,7 +94,8 @@ def _outcome(text: str, folded: str, sections: list[Section], f: Figure, s: int,
     if q.start - c0 < 6 and c0 > s:
         start = max(s, folded.rfind(",", s, c0 - 1) + 1)
     clause = folded[start:c1]
-    stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(folded[s:q.start])
+    stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(folded[s:q.start]) \
+        and not _INCREMENT.search(folded[c0:q.start])
     sec = section_at(sections, q.start)
     measure = measure_of(q, f.name, f.before, folded[q.start:q.end])
     return Outcome(
