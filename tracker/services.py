@@ -235,7 +235,10 @@ def _upsert(model, document: Document, rows: dict, key_fields: tuple[str, ...], 
 
 
 def job_start(*, label: str, document_ids: list[int]) -> ParseJob:
-    return ParseJob.objects.create(label=label[:200], total=len(document_ids))
+    job = ParseJob.objects.create(label=label[:200], total=len(document_ids))
+    # who may see the job (tracker.access.parse_jobs_visible): the issuers of its documents
+    job.issuers.set(Issuer.objects.filter(documents__pk__in=document_ids).distinct())
+    return job
 
 
 def job_finish_if_done(*, job_id: int) -> None:

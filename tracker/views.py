@@ -57,6 +57,6 @@ def documents(request: HttpRequest) -> HttpResponse:
     docs = scope(Document.objects.select_related("issuer", "uploaded_by").defer("plain_text"), request.user)
     docs = docs.annotate(n_commitments=_count(Commitment), n_outcomes=_count(Outcome))
     page = Paginator(docs, 100).get_page(request.GET.get("page"))
-    jobs = ParseJob.objects.filter(finished_at__isnull=True)[:5] if editor else []
+    jobs = scope(ParseJob.objects.filter(finished_at__isnull=True), request.user)[:5] if editor else []
     return render(request, "tracker/documents.html", {"documents": page, "page": page, "form": form, "jobs": jobs,
                                                       "editor": editor})

@@ -102,6 +102,8 @@ class ParseJob(models.Model):
     current = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # the issuers of the job's documents: a job is shown to those who may see all of them
+    issuers = models.ManyToManyField(Issuer, verbose_name="发布单位", blank=True, related_name="parse_jobs")
 
     class Meta:
         verbose_name = verbose_name_plural = "解析任务"
