@@ -75,7 +75,8 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             after = _name_after(folded, q.end, c1)
             if len(content_tokens(after)) >= 2 or (toks and content_tokens(after)):
                 name = name + after  # 力争形成10个省市可示范推广的西湖标志性成果: the object follows the count
-            elif c0 > start:
+            elif c0 > start and folded[c0 - 1] != ":" and (not toks or toks[-1] in ACTION_VERBS):
+                # not after a label (主要预期目标是:经济增长6%), nor for a name of its own (粮食总产)
                 # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
                 p0, _ = clause_bounds(folded, c0 - 1, start, end)
                 if not find_quantities(folded[p0:c0]):

@@ -22,6 +22,7 @@ from .lexicon import (
     SCALES,
     STRENGTH_WORDS,
     SYNONYMS,
+    WHOLE_NAME_SYNONYMS,
 )
 from .model import Quantity
 
@@ -36,7 +37,8 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s"
-    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|居|接近|由|保持|稳定在|高于|低于|快于|慢于|比)+$")
+    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|居|接近|由|保持|稳定在|高于|低于|快于|慢于|比|继续"
+    r"|不少于|不低于|不超过|至少|控制在|保持在)+$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _STOP_TOKENS = frozenset(
     "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
@@ -128,6 +130,8 @@ def polarity_of(measure: str, name: str, before: str) -> str:
 
 
 def fold_synonyms(text: str) -> str:
+    if text in WHOLE_NAME_SYNONYMS:
+        return WHOLE_NAME_SYNONYMS[text]
     for word, canonical in sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0])):
         text = text.replace(word, canonical)
     return text

@@ -109,7 +109,9 @@ NAME_NOISE = ("今年", "全年", "年内", "当年", "全区", "全市", "全�
 # "每年引进培育30家左右…初创型新制造业企业" → the indicator is what follows the count.
 ACTION_VERBS = ("培育", "引进", "形成", "新增", "建成", "创建", "推进", "建设", "认定", "实施", "完成", "开工",
                 "打造", "组织", "带动", "淘汰", "整治", "关停", "招引", "排定", "新建", "改造", "签约", "落地",
-                "引育", "入选", "获批", "建立", "举办", "开展", "服务", "走访", "帮扶", "扶持", "支持")
+                "引育", "入选", "获批", "建立", "举办", "开展", "服务", "走访", "帮扶", "扶持", "支持",
+                # 精细化治理1411条背街小巷, 提供11.2万个高校毕业生就业岗位, 打通53条断头路
+                "治理", "提供", "改造", "发放", "筹集", "归集", "发布", "覆盖", "打通", "增加", "投放", "提升")
 
 # Delivery verbs: a qualitative or milestone commitment is met only on explicit delivery.
 # (实现 and 通过 are left out: "实现规上工业增加值…" claims a figure, not a delivery.)
@@ -149,6 +151,9 @@ SYNONYMS = {
     "总产": "产量",
     "进城落户": "落户",
 }
+
+# A whole name that is another's short form: 经济增长5.5%左右 is the GDP's growth.
+WHOLE_NAME_SYNONYMS = {"经济": "GDP", "经济总量": "GDP"}
 
 # Per-unit qualifiers make a different indicator: 规上工业亩均增加值 is not 规上工业增加值.
 PER_UNIT = ("亩均", "人均", "户均", "单位", "每万人", "劳动生产率")
