@@ -23,3 +23,10 @@ def test_the_same_indicator_in_other_words_is_found():
     assert got[5.5] == ("met", 5.6)  # 经济增长 is the GDP's growth; 5.6 ≥ 0.95 × 5.5
     assert got[1100] == ("met", 1411)  # the counted noun follows the figure: 治理1411条背街小巷
     assert got[10] == ("met", 11.2)  # 不少于 is the comparator, not the indicator
+
+
+def test_a_list_delivered_is_a_target_a_list_under_way_is_not():
+    lists = "建成第一医院、第二医院等5家医院，加快推进甲、乙等9个重点项目建设"
+    plan = extract_text(PLAN.replace("治理背街小巷1100条", lists))
+    targets = {c.target for c in plan.commitments}
+    assert 5 in targets and 9 not in targets

@@ -21,6 +21,8 @@ from .lexicon import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     DEADLINE_WORDS,
+    EFFORT_VERBS,
+    LIST_DELIVERY_VERBS,
     MILESTONE_VERBS,
     STRENGTH_WORDS,
 )
@@ -101,10 +103,19 @@ def _is_context(folded: str, f: Figure, s: int, e: int) -> bool:
     if "余" in folded[q.start:q.end] and _strength(folded, s, q.start) is None:
         return True  # 区内70余家持证企业: an approximate existing stock, not a promise
     if before.endswith("等"):
-        return True  # 等9个省级重大应用试点
+        return not _delivers_list(before)  # 等9个省级重大应用试点 (under way) vs 建成…等5家医院
     if re.search(r"[^其]中\d", folded[f.clause[0]:q.start + 1]):
         return True  # “十四五”规划中6项…和28项…
     return bool(re.search(r"《[^》]*$", folded[s:q.start]))
+
+
+_LEADING_STRENGTH = re.compile("^(?:" + "|".join(STRENGTH_WORDS) + r"|今年|全年|年内|再|要|将)+")
+
+
+def _delivers_list(before: str) -> bool:
+    """``建成北京天坛医院河南医院等`` opens with a verb that delivers the list; ``加快推进…等`` does not."""
+    head = _LEADING_STRENGTH.sub("", before.strip())
+    return head.startswith(LIST_DELIVERY_VERBS) and not head.startswith(EFFORT_VERBS)
 
 
 def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> str:

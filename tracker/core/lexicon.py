@@ -113,6 +113,14 @@ ACTION_VERBS = ("培育", "引进", "形成", "新增", "建成", "创建", "推
                 # 精细化治理1411条背街小巷, 提供11.2万个高校毕业生就业岗位, 打通53条断头路
                 "治理", "提供", "改造", "发放", "筹集", "归集", "发布", "覆盖", "打通", "增加", "投放", "提升")
 
+# Verbs of ongoing effort: ``加快推进“多杆合一”等9个省级重大应用试点建设`` gives the size of a list
+# of named projects under way, while ``建成北京天坛医院河南医院等5家医院`` promises five hospitals.
+EFFORT_VERBS = ("加快", "推进", "推动", "提速", "支持", "做大做强", "做优做强", "稳步推进", "积极推进", "持续推进",
+                "深入推进", "大力", "培育壮大", "打造", "谋划", "聚焦", "围绕")
+# Verbs that deliver a counted list: 建成/开工/新建/完成 …等N个.
+LIST_DELIVERY_VERBS = ("建成", "开工", "新建", "完成", "改善", "抓好", "实施", "新增", "改造", "推出", "办好",
+                       "启动", "建设", "开通", "投用", "整治", "打通", "创建")
+
 # Delivery verbs: a qualitative or milestone commitment is met only on explicit delivery.
 # (实现 and 通过 are left out: "实现规上工业增加值…" claims a figure, not a delivery.)
 DELIVERY_VERBS = ("建成", "出台", "上线", "完成", "入选", "获批", "投用", "投产", "竣工", "开通",
