@@ -17,23 +17,20 @@ from .clauses import clause_bounds, previous_clause_start, sentences
 from .figures import Figure, figures, subject_of
 from .indicators import measure_of, name_before, polarity_of
 from .lexicon import (
-    AMOUNT_UNITS,
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     DEADLINE_WORDS,
-    EFFORT_VERBS,
-    LIST_DELIVERY_VERBS,
     MILESTONE_VERBS,
     STRENGTH_WORDS,
 )
 from .model import Commitment, Section
 from .numerals import cn_to_number, fold
+from .rejections import rejection_of
 from .sections import items, role_ranges, section_at
 
 _LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
 _PERIOD_LATER = re.compile(r"[\"“]?(十[三四五六]五)[\"”]?(?:期间|时期|末|时期末)")
 FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
 
 
 def find_commitments(text: str, sections: list[Section], plan_year: int | None) -> list[Commitment]:
@@ -57,7 +54,7 @@ def find_commitments(text: str, sections: list[Section], plan_year: int | None) 
 def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
              plan_year: int | None) -> list[Commitment]:
     figs = figures(folded, s, e)
-    kept = [f for f in figs if not f.baseline and not _is_context(folded, f, s, e)]
+    kept = [f for f in figs if rejection_of(folded, f, s, e) is None]
     out = []
     for f in kept:
         q = f.q
@@ -80,42 +77,6 @@ def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
             strength=_strength(folded, s, q.start),
         ))
     return out
-
-
-def _is_context(folded: str, f: Figure, s: int, e: int) -> bool:
-    q = f.q
-    after = folded[q.end:e]
-    rest = re.sub(r"^(以上|以下|左右)", "", after)
-    if rest.startswith("的"):
-        return True  # 总投资89亿元的…项目
-    if after.startswith(("以上", "以下")) and re.match(r"^[\u4e00-\u9fa5]", after[2:3] or ","):
-        return True  # 10亿元以上项目
-    if q.unit in AMOUNT_UNITS or any(q.unit.endswith(u) for u in ("瓦", "吨", "米")):
-        nxt = after[:1]
-        if nxt and nxt not in _AMOUNT_FOLLOWERS:
-            return True  # 8吉瓦电池片
-    before = folded[f.clause[0]:q.start]
-    if re.search(r"(已|已经|目前|现有|现行)(达到?|有|超过?|突破|完成|累计)?[^,;。]{0,2}$", before):
-        return True  # 我国60岁以上人口已达2.5亿: a fact stated in the plan, not a target
-    if q.unit not in ("%", "‰") and re.search(r"(比|较)(去年|上年|上一年|\d{4}年)[^,;。]{0,6}"
-                                               r"(高|低|增加|减少|多|少|提高|降低)$", before):
-        return True  # 比去年增加8000亿元, 比去年预算高0.2个百分点: a difference, not the target itself
-    if "余" in folded[q.start:q.end] and _strength(folded, s, q.start) is None:
-        return True  # 区内70余家持证企业: an approximate existing stock, not a promise
-    if before.endswith("等"):
-        return not _delivers_list(before)  # 等9个省级重大应用试点 (under way) vs 建成…等5家医院
-    if re.search(r"[^其]中\d", folded[f.clause[0]:q.start + 1]):
-        return True  # “十四五”规划中6项…和28项…
-    return bool(re.search(r"《[^》]*$", folded[s:q.start]))
-
-
-_LEADING_STRENGTH = re.compile("^(?:" + "|".join(STRENGTH_WORDS) + r"|今年|全年|年内|再|要|将)+")
-
-
-def _delivers_list(before: str) -> bool:
-    """``建成北京天坛医院河南医院等`` opens with a verb that delivers the list; ``加快推进…等`` does not."""
-    head = _LEADING_STRENGTH.sub("", before.strip())
-    return head.startswith(LIST_DELIVERY_VERBS) and not head.startswith(EFFORT_VERBS)
 
 
 def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> str:

@@ -121,6 +121,9 @@ EFFORT_VERBS = ("加快", "推进", "推动", "提速", "支持", "做大做强"
 LIST_DELIVERY_VERBS = ("建成", "开工", "新建", "完成", "改善", "抓好", "实施", "新增", "改造", "推出", "办好",
                        "启动", "建设", "开通", "投用", "整治", "打通", "创建")
 
+# Verbs whose object is the figure itself: 实现20项以上…, 达到… (with ACTION_VERBS, LIST_DELIVERY_VERBS).
+TARGET_VERBS = ("实现", "达到", "完成", "新增", "增加", "覆盖")
+
 # Delivery verbs: a qualitative or milestone commitment is met only on explicit delivery.
 # (实现 and 通过 are left out: "实现规上工业增加值…" claims a figure, not a delivery.)
 DELIVERY_VERBS = ("建成", "出台", "上线", "完成", "入选", "获批", "投用", "投产", "竣工", "开通",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from tracker.core.explain import untaken
 from tracker.core.files import extract_path
 from tracker.core.reading import UnreadableDocument
 from tracker.core.serialize import extraction_dict
@@ -19,12 +21,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--json", action="store_true", help="JSON output (the only format)")
+        parser.add_argument("--explain", action="store_true",
+                            help="每个文档再列出计划部分中含数字却未识别为目标的句子及其规则(JSON 字段 untaken)")
 
-    def handle(self, *args, paths: list[str], **options) -> None:
+    def handle(self, *args, paths: list[str], explain: bool = False, **options) -> None:
         results, failed = [], False
         for path in paths:
             try:
-                results.append(extraction_dict(extract_path(path, engine_limits()), path))
+                x = extract_path(path, engine_limits())
+                d = extraction_dict(x, path)
+                if explain:
+                    d["untaken"] = [asdict(u) for u in untaken(x)]
+                results.append(d)
             except UnreadableDocument as exc:
                 failed = True
                 sys.stderr.write(f"{path}: {exc}\n")
