@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
 
 from outcomes.models import STATUSES, Assessment, Outcome
-from tracker.admin import ScopedAdmin, low_confidence_filter, snippet
+from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
 from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
@@ -22,7 +21,7 @@ class OutcomeCorrectionForm(forms.ModelForm):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class OutcomeAdmin(ScopedHistoryAdmin):
     form = OutcomeCorrectionForm
     list_display = ("short_text", "issuer", "year", "measure", "value", "unit", "cumulative")
     list_filter = ("measure", "year", "cumulative", "issuer")
@@ -74,8 +73,7 @@ class AssessmentOverrideForm(forms.ModelForm):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
-    issuer_field = "commitment__issuer_id"
+class AssessmentAdmin(ScopedHistoryAdmin):
     form = AssessmentOverrideForm
     list_display = ("commitment", "status", "override_status", "score", "actual", "confidence", "assessed_at")
     list_filter = ("status", "override_status", low_confidence_filter("confidence"), "commitment__year")

@@ -22,6 +22,7 @@ from outcomes.selectors import (
 from outcomes.tables import CommitmentFilter, CommitmentTable
 from tracker.access import can_edit, scope, visible_issuers
 from tracker.models import Correction
+from tracker.params import int_param
 
 
 def _issuer(request: HttpRequest, issuer_id: int):
@@ -41,7 +42,8 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
         rows = filtered.qs.select_related("issuer", "assessment")
         return xlsx_response(rows, name) if export == "xlsx" else csv_response(rows, name)
     table = CommitmentTable(filtered.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    per_page = int_param(request, "per_page", default=50, lo=1, hi=1000)
+    RequestConfig(request, paginate={"per_page": per_page}).configure(table)
     card = scorecard(request.user, issuer=issuer, year=year)
     return render(request, "outcomes/scorecard.html", {
         "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,

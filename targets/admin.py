@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
 
 from targets.models import Commitment
-from tracker.admin import ScopedAdmin, low_confidence_filter, snippet
+from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
 from tracker.corrections import COMMITMENT_FIELDS, CorrectionError, correction_record
 from tracker.models import Correction
 
@@ -21,7 +20,7 @@ class CommitmentCorrectionForm(forms.ModelForm):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class CommitmentAdmin(ScopedHistoryAdmin):
     form = CommitmentCorrectionForm
     list_display = ("short_text", "issuer", "year", "measure", "target_display", "unit", "strength", "status",
                     "rejected", "manual")

@@ -7,15 +7,22 @@ the next re-parse. Querysets are scoped to the issuers the user may see.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
+from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.access import scope
-from tracker.corrections import CorrectionError, commitment_add
+from tracker.access import APPS, is_admin, may_write, scope, scope_writable
+from tracker.corrections import CorrectionError, changes_clean, commitment_add
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import (
     ApiToken,
@@ -36,12 +43,92 @@ admin.site.index_title = "文档、承诺与人工修正"
 
 
 class ScopedAdmin(admin.ModelAdmin):
-    """Restricts the changelist and every object page to the user's issuers."""
-
-    issuer_field = "issuer_id"
+    """Every admin page of ours goes through the access policy (``tracker.access``): the changelist,
+    every object page, the list filters' choices, the choices of every foreign key in a form, the
+    actions; a change or a delete needs the model permission *and* the object in the user's
+    writable scope, so a 查阅 user changes nothing and an 编辑 changes only their issuers."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return scope(super().get_queryset(request), request.user, self.issuer_field)
+        return scope(super().get_queryset(request), request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and may_write(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and may_write(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and may_write(request.user, obj)
+
+    def has_write_permission(self, request) -> bool:
+        """For actions that write (``allowed_permissions=("write",)``): 编辑 with a grant, 管理员."""
+        return may_write(request.user)
+
+    def writable(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        """An action's selection, narrowed to what the user may change."""
+        return scope_writable(queryset, request.user)
+
+    def get_list_filter(self, request):
+        """A filter on a relation offers only the related rows the user can see in this list."""
+        out = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str):
+                try:
+                    field = get_fields_from_path(self.model, entry)[-1]
+                except (FieldDoesNotExist, NotRelationField):
+                    field = None
+                if field is not None and field.is_relation:
+                    entry = (entry, admin.RelatedOnlyFieldListFilter)
+            out.append(entry)
+        return out
+
+    def _choices(self, db_field, request):
+        model = db_field.remote_field.model
+        if model is get_user_model():
+            users = model._default_manager.all()
+            return users if is_admin(request.user) else users.filter(pk=request.user.pk)
+        if model._meta.app_label in APPS:
+            return scope_writable(model._default_manager.all(), request.user)
+        return None
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            choices = self._choices(db_field, request)
+            if choices is not None:
+                kwargs["queryset"] = choices
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            choices = self._choices(db_field, request)
+            if choices is not None:
+                kwargs["queryset"] = choices
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ScopedHistoryAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    """django-simple-history's history list and history (revert) form, through the same policy:
+    the object must be in the user's scope, the version must be one of its own, and a POST (a
+    revert, recorded as a correction) needs the change permission on the object."""
+
+    def _scoped_object(self, request: HttpRequest, object_id: str):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("没有找到该对象,或您无权查看。")
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._scoped_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        obj = self._scoped_object(request, object_id)
+        if not re.fullmatch(r"[0-9]{1,18}", version_id or "") or not self.model.history.filter(
+                **{self.model._meta.pk.attname: obj.pk, "history_id": int(version_id)}).exists():
+            raise Http404("没有找到该历史版本。")
+        if request.method == "POST" and not self.has_change_permission(request, obj):
+            raise PermissionDenied("您没有修改该对象的权限。")
+        return super().history_form_view(request, str(obj.pk), version_id, extra_context)
 
 
 def low_confidence_filter(field: str) -> type[admin.SimpleListFilter]:
@@ -71,20 +158,20 @@ def snippet(text: str, start: int, end: int) -> str:
 
 @admin.register(Issuer)
 class IssuerAdmin(ScopedAdmin):
-    issuer_field = "pk"
     list_display = ("name", "level", "parent")
     list_filter = ("level",)
     search_fields = ("name",)
     list_select_related = ("parent",)
     actions = ["reassess"]
 
-    @admin.action(description="重新评估所选单位")
+    @admin.action(description="重新评估所选单位", permissions=["write"])
     def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
         from tracker.tasks import assess_issuer
 
-        for issuer in queryset:
-            assess_issuer.delay(issuer.pk)
-        self.message_user(request, f"已排队重新评估 {queryset.count()} 个单位。")
+        issuers = list(self.writable(request, queryset).values_list("pk", flat=True))
+        for pk in issuers:
+            assess_issuer.delay(pk)
+        self.message_user(request, f"已排队重新评估 {len(issuers)} 个单位。")
 
 
 class DocumentUploadForm(forms.ModelForm):
@@ -111,10 +198,14 @@ class DocumentAdmin(ScopedAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields + (("issuer", "original") if obj else ())
+        return self.readonly_fields + (("issuer", "original_file") if obj else ())
 
     def get_fields(self, request, obj=None):
-        return ("issuer", "original") if obj is None else super().get_fields(request, obj)
+        return ("issuer", "original") if obj is None else ("issuer", "original_file", *self.readonly_fields)
+
+    @admin.display(description="原始文件")
+    def original_file(self, obj: Document) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("document-original", args=[obj.pk]), obj.original_name)
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
@@ -122,7 +213,7 @@ class DocumentAdmin(ScopedAdmin):
         f = form.cleaned_data["original"]
         try:
             result = document_ingest(data=f.read(), filename=f.name, issuer=form.cleaned_data["issuer"],
-                                     user=request.user)
+                                     user=request.user)  # refuses an issuer the user may not write
         except IngestError as exc:
             raise forms.ValidationError(str(exc)) from exc
         obj.pk = result.document.pk
@@ -136,12 +227,13 @@ class DocumentAdmin(ScopedAdmin):
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return redirect("admin:tracker_document_add")
 
-    @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)")
+    @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)", permissions=["write"])
     def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
         from outcomes.services import plan_assess, review_document_for
 
         done = skipped = 0
-        for plan in queryset.filter(status=Document.Status.PARSED, plan_year__isnull=False).select_related("issuer"):
+        plans = self.writable(request, queryset).filter(status=Document.Status.PARSED, plan_year__isnull=False)
+        for plan in plans.select_related("issuer"):
             review = review_document_for(issuer=plan.issuer, year=plan.plan_year)
             if review is None or review.pk == plan.pk:
                 skipped += 1
@@ -150,15 +242,18 @@ class DocumentAdmin(ScopedAdmin):
             done += 1
         self.message_user(request, f"已重新评估 {done} 份计划文档;{skipped} 份还没有对应年度的总结。")
 
-    @admin.action(description="重新解析所选文档")
+    @admin.action(description="重新解析所选文档", permissions=["write"])
     def reparse(self, request: HttpRequest, queryset: QuerySet) -> None:
-        job = documents_reparse(documents=queryset, label=f"管理员 {request.user} 重新解析")
+        queryset = self.writable(request, queryset)
+        if not queryset.exists():
+            self.message_user(request, "所选文档中没有您可以重新解析的文档。", messages.WARNING)
+            return
+        job = documents_reparse(documents=queryset, label=f"{request.user} 重新解析")
         self.message_user(request, f"已排队 {job.total} 份文档重新解析(任务 #{job.pk})。")
 
 
 @admin.register(Section)
 class SectionAdmin(ScopedAdmin):
-    issuer_field = "document__issuer_id"
     list_display = ("document", "path", "heading", "role", "start", "end")
     list_filter = ("role",)
     list_select_related = ("document",)
@@ -183,6 +278,11 @@ class CorrectionAddForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("kind"):
+            try:
+                data["changes"] = changes_clean(kind=data["kind"], changes=data.get("changes"))
+            except CorrectionError as exc:
+                self.add_error("changes", str(exc))
         if data.get("kind") != Correction.Kind.ADD_COMMITMENT:
             if not data.get("target_key"):
                 raise forms.ValidationError("请填写要修正的对象标识(承诺或成效的自然键)。")
@@ -197,13 +297,14 @@ class CorrectionAddForm(forms.ModelForm):
             data["start"], data["end"] = at, at + len(clause)
         if data.get("start") is None or not data.get("end"):
             raise forms.ValidationError("补充承诺需要粘贴条款原文,或填写条款的起点和终点。")
+        if doc is not None and not data["start"] < data["end"] <= len(doc.plain_text):
+            raise forms.ValidationError("所选位置超出了文档正文。")
         data["target_key"] = data.get("target_key") or f"manual:{data['start']}:{data['end']}"
         return data
 
 
 @admin.register(Correction)
 class CorrectionAdmin(ScopedAdmin):
-    issuer_field = "document__issuer_id"
     list_display = ("created_at", "document", "kind", "target_key", "reason", "created_by", "orphaned", "active")
     list_filter = ("kind", "orphaned", "active")
     search_fields = ("reason", "target_key")
@@ -219,11 +320,6 @@ class CorrectionAdmin(ScopedAdmin):
         if obj:  # a correction is history: only its "active" switch changes
             return [f.name for f in Correction._meta.fields if f.name != "active"]
         return self.readonly_fields
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "document":
-            kwargs["queryset"] = scope(Document.objects.all(), request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
@@ -241,24 +337,30 @@ class CorrectionAdmin(ScopedAdmin):
                                           target_key=data["target_key"], reason=data["reason"], user=request.user,
                                           changes=data.get("changes") or {})
         except CorrectionError as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-            return
+            raise forms.ValidationError(str(exc)) from exc
         obj.pk = saved.pk
         obj._state.adding = False
 
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except forms.ValidationError as exc:  # refused by the service: say why, keep nothing
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return redirect("admin:tracker_correction_add")
+
 
 @admin.register(Grant)
-class GrantAdmin(admin.ModelAdmin):
+class GrantAdmin(ScopedAdmin):
     list_display = ("user", "issuer")
     list_select_related = ("user", "issuer")
     search_fields = ("user__username", "issuer__name")
 
     def has_module_permission(self, request):
-        return request.user.is_superuser
+        return is_admin(request.user)
 
 
 @admin.register(ParseJob)
-class ParseJobAdmin(admin.ModelAdmin):
+class ParseJobAdmin(ScopedAdmin):
     list_display = ("created_at", "label", "total", "done", "failed", "progress", "finished_at")
     readonly_fields = [f.name for f in ParseJob._meta.fields]
 
@@ -268,7 +370,7 @@ class ParseJobAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ScopedAdmin):
     list_display = ("user", "label", "created_at")
     readonly_fields = ("user", "key_hash", "label", "created_at")
 
@@ -276,9 +378,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False  # tokens are made with `manage.py api_token`, which shows the key once
 
 
-
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(ScopedAdmin):
     list_display = ("__str__", "user", "frequency", "hour", "next_send_at", "active")
     list_filter = ("frequency", "active")
     search_fields = ("email", "user__username", "user__email")
@@ -294,7 +395,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ScorecardSend)
-class ScorecardSendAdmin(admin.ModelAdmin):
+class ScorecardSendAdmin(ScopedAdmin):
     list_display = ("subscription", "period", "status", "attempts", "sent_at", "error")
     list_filter = ("status",)
     list_select_related = ("subscription", "subscription__user")

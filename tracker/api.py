@@ -11,6 +11,7 @@ import hashlib
 import secrets
 from functools import wraps
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 
@@ -18,6 +19,7 @@ from outcomes.models import Assessment
 from targets.models import Commitment
 from tracker.access import scope, visible_issuers
 from tracker.models import ApiToken, Document
+from tracker.params import int_param
 
 PAGE = 200
 
@@ -41,7 +43,10 @@ def api_view(fn):
             user = token.user if token else None
         if user is None or not user.is_authenticated:
             return JsonResponse({"error": "需要登录或有效的令牌"}, status=401)
-        return fn(request, user, *args, **kwargs)
+        try:
+            return fn(request, user, *args, **kwargs)
+        except BadRequest as exc:
+            return JsonResponse({"error": str(exc)}, status=400, json_dumps_params={"ensure_ascii": False})
 
     return wrapper
 
@@ -79,9 +84,9 @@ def _commitment(c: Commitment) -> dict:
 def commitments(request, user):
     qs = scope(Commitment.objects.filter(rejected=False).order_by("pk"), user)
     for field in ("issuer", "year", "document"):
-        value = request.GET.get(field)
-        if value and value.isdigit():
-            qs = qs.filter(**{f"{field}_id" if field != "year" else field: int(value)})
+        value = int_param(request, field)
+        if value is not None:
+            qs = qs.filter(**{f"{field}_id" if field != "year" else field: value})
     return _page(request, qs, _commitment)
 
 
@@ -89,9 +94,9 @@ def commitments(request, user):
 def assessments(request, user):
     qs = scope(Assessment.objects.select_related("commitment").order_by("pk"), user, "commitment__issuer_id")
     for field, lookup in (("issuer", "commitment__issuer_id"), ("year", "commitment__year")):
-        value = request.GET.get(field)
-        if value and value.isdigit():
-            qs = qs.filter(**{lookup: int(value)})
+        value = int_param(request, field)
+        if value is not None:
+            qs = qs.filter(**{lookup: value})
     return _page(request, qs, lambda a: {
         "id": a.pk, "commitment": _commitment(a.commitment), "status": a.effective_status,
         "engine_status": a.status, "score": a.effective_score, "actual": a.actual,

@@ -8,8 +8,10 @@ and kept, for an editor to look at in the review queue.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,12 +39,7 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
     """Record a correction and apply it at once (re-assessing the issuer)."""
     if not (reason or "").strip():
         raise CorrectionError("请填写修改原因。")
-    changes = {k: _jsonable(v) for k, v in (changes or {}).items()}
-    allowed = COMMITMENT_FIELDS if kind == Correction.Kind.COMMITMENT_EDIT else OUTCOME_FIELDS
-    if kind in (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.OUTCOME_EDIT):
-        unknown = set(changes) - set(allowed)
-        if unknown:
-            raise CorrectionError(f"不能修改这些字段:{'、'.join(sorted(unknown))}")
+    changes = {k: _jsonable(v) for k, v in changes_clean(kind=kind, changes=changes).items()}
     with transaction.atomic():
         correction = Correction.objects.create(
             document=document, kind=kind, target_key=target_key, changes=changes, reason=reason.strip(),
@@ -56,6 +53,45 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
     issuer_assess(issuer=document.issuer)
     correction.refresh_from_db()
     return correction
+
+
+# the fields each kind of correction may carry, and the model field that checks each value
+_CHANGE_FIELDS = {
+    Correction.Kind.COMMITMENT_EDIT: {f: (Commitment, f) for f in COMMITMENT_FIELDS},
+    Correction.Kind.ADD_COMMITMENT: {f: (Commitment, f) for f in (*COMMITMENT_FIELDS, "start", "end", "text")},
+    Correction.Kind.OUTCOME_EDIT: {f: (Outcome, f) for f in OUTCOME_FIELDS},
+    Correction.Kind.OVERRIDE: {"status": (Assessment, "override_status"), "score": (Assessment, "override_score")},
+}
+
+
+def changes_clean(*, kind: str, changes) -> dict:
+    """A correction's ``changes`` checked as the models would check them: a JSON object, known
+    fields only, each value of its field's type, in its range and among its choices. Anything
+    else is a ``CorrectionError`` in Chinese (never a database error later)."""
+    if changes is None or changes == "":
+        changes = {}
+    if not isinstance(changes, dict):
+        raise CorrectionError("“修改内容”应为 JSON 对象,例如 {\"target\": 10, \"unit\": \"家\"}。")
+    fields = _CHANGE_FIELDS.get(kind, {})
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise CorrectionError(f"不能修改这些字段:{'、'.join(sorted(map(str, unknown)))}")
+    cleaned = {}
+    for name, value in changes.items():
+        model, field_name = fields[name]
+        field = model._meta.get_field(field_name)
+        if isinstance(value, (dict, list)):
+            raise CorrectionError(f"字段 {name} 的值无效:应为单个值。")
+        try:
+            value = field.clean(value, None)
+        except ValidationError as exc:
+            raise CorrectionError(f"字段 {name} 的值无效:{' '.join(exc.messages)}") from exc
+        if isinstance(value, float) and not math.isfinite(value):
+            raise CorrectionError(f"字段 {name} 的值无效:应为有限的数。")
+        if kind == Correction.Kind.OVERRIDE and name == "score" and value is not None and not 0 <= value <= 1:
+            raise CorrectionError("人工得分应在 0 到 1 之间。")
+        cleaned[name] = value
+    return cleaned
 
 
 def commitment_add(*, document: Document, start: int, end: int, reason: str, user=None,

@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from outcomes.models import Outcome
 from outcomes.services import issuer_assess
 from targets.models import Commitment, natural_key
+from tracker.access import writable_issuer_ids
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
 from tracker.core.metadata import find_issuer
@@ -62,6 +63,10 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
                     issuer_name: str | None = None, user=None, parse: bool = True) -> Ingested:
     """Store an upload unchanged and queue its parse. The same bytes for the same
     issuer are recognised and return the existing document."""
+    # a person uploads only into issuers they may write (tracker.access); the command line into any
+    writable = writable_issuer_ids(user) if getattr(user, "is_authenticated", False) else None
+    if issuer is not None and writable is not None and issuer.pk not in writable:
+        raise IngestError(f"{filename}:您没有向所选发布单位上传文档的权限。")
     limits = engine_limits()
     if len(data) > limits.max_bytes:
         raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
@@ -73,7 +78,11 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
         detected = issuer_name or read.hints.get("issuer") or find_issuer(read.text, read.hints.get("title"))
         if not detected:
             raise IngestError(f"{filename}:无法从文件中识别发布单位,请选择发布单位后重新上传。")
-        issuer = issuer_resolve(name=detected)
+        issuer = issuer_resolve(name=detected, create=writable is None)
+        if issuer is None or (writable is not None and issuer.pk not in writable):
+            # the same words whether the named issuer exists or not: nothing is told about others
+            raise IngestError(f"{filename}:文件中的发布单位“{detected[:60]}”不在您可上传的范围内,"
+                              "请在“发布单位”中选择您负责的单位后重新上传。")
     digest = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(issuer=issuer, sha256=digest).first()
     if existing:

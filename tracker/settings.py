@@ -164,7 +164,12 @@ CELERY_BEAT_SCHEDULE = {
 # django-axes: lock out after repeated failed logins.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# one combination: a user's failures from one address lock that user at that address only (not
+# everyone behind the same address, nor the user everywhere)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_COOLOFF_MESSAGE = "登录失败次数过多,账号已暂时锁定,请稍后再试。"
+AXES_PERMALOCK_MESSAGE = "登录失败次数过多,账号已被锁定,请联系管理员解锁。"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 # Security headers; production turns on the HTTPS-only ones.

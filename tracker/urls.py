@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/", views.documents, name="documents"),
+    path("documents/<int:pk>/original/", views.document_original, name="document-original"),
     path("issuers/<int:issuer_id>/<int:year>/", outcome_views.scorecard_view, name="scorecard"),
     path("issuers/<int:issuer_id>/trend/", outcome_views.trend_view, name="trend"),
     path("league/<int:year>/", outcome_views.league_view, name="league"),

@@ -8,14 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outcomes.models import Outcome
 from outcomes.selectors import latest_scorecards
 from targets.models import Commitment
-from tracker.access import can_edit, scope, visible_issuers
+from tracker.access import can_edit, scope, writable_issuers
 from tracker.forms import UploadForm
 from tracker.models import Document, ParseJob
 from tracker.services import IngestError, document_ingest
@@ -36,11 +36,11 @@ def _count(model):
 @require_http_methods(["GET", "POST"])
 def documents(request: HttpRequest) -> HttpResponse:
     editor = can_edit(request.user)
-    form = UploadForm(issuers=visible_issuers(request.user)) if editor else None
+    form = UploadForm(issuers=writable_issuers(request.user)) if editor else None
     if request.method == "POST":
         if not editor:
             raise PermissionDenied("只有编辑可以上传文档。")
-        form = UploadForm(request.POST, request.FILES, issuers=visible_issuers(request.user))
+        form = UploadForm(request.POST, request.FILES, issuers=writable_issuers(request.user))
         if form.is_valid():
             for f in form.cleaned_data["files"]:
                 try:
@@ -60,3 +60,17 @@ def documents(request: HttpRequest) -> HttpResponse:
     jobs = scope(ParseJob.objects.filter(finished_at__isnull=True), request.user)[:5] if editor else []
     return render(request, "tracker/documents.html", {"documents": page, "page": page, "form": form, "jobs": jobs,
                                                       "editor": editor})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def document_original(request: HttpRequest, pk: int) -> FileResponse:
+    """The original upload, unchanged, to those who may see its issuer; always as a download
+    (an uploaded HTML page is never rendered on this site)."""
+    doc = get_object_or_404(scope(Document.objects.defer("plain_text"), request.user), pk=pk)
+    try:
+        fh = doc.original.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("原始文件已不存在。") from exc
+    return FileResponse(fh, as_attachment=True, filename=doc.original_name or doc.original.name,
+                        content_type="application/octet-stream")
