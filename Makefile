@@ -29,4 +29,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/assess_speed.py
 	. ./scripts/services.sh && $(BIN)/python bench/ui_speed.py && $(BIN)/python bench/mail_speed.py && $(BIN)/python bench/reparse_speed.py
 
-.PHONY: setup demo test lint bench
+# The engine on real reports: document fields, silent failures and judged pairs (the shared gold
+# for four provinces, the project's own gold in tests/corpus/gold for more).
+corpus: $(STAMP)
+	$(BIN)/python ../shared/tools/corpus_check.py --docs ../shared/corpus/provinces --gold ../shared/gold/assess
+	$(BIN)/python ../shared/tools/corpus_check.py --docs ../shared/corpus/provinces --gold tests/corpus/gold --quiet
+
+.PHONY: setup demo test lint bench corpus

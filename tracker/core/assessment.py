@@ -37,7 +37,7 @@ _SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
 _STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
 _INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
 # A figure named for several subjects (交通、能源、水利完成投资) is broader than one of them (P6).
-_LIST_NAME = re.compile(r"[、和及与]")
+_LIST_NAME = re.compile(r"、")
 _SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
 
 

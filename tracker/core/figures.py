@@ -71,7 +71,9 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         elif last_name and fragment.lstrip().startswith("其中") and len(content_tokens(name)) <= 1:
             name = name + last_name  # 淘汰整治…企业1340家,其中关停670家: a part of the same things
         toks = content_tokens(name)
-        if (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
+        if _counts_what_follows(folded, fragment, q) and not (prev and prev.end > c0):
+            name = name + _name_after(folded, q.end, c1)  # 改善宛平城等12个重点区域, 97%的门诊量
+        elif (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
             after = _name_after(folded, q.end, c1)
             if len(content_tokens(after)) >= 2 or (toks and content_tokens(after)):
                 name = name + after  # 力争形成10个省市可示范推广的西湖标志性成果: the object follows the count
@@ -86,6 +88,14 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         if name:
             last_name = name
     return out
+
+
+def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> bool:
+    """The words after the figure say what it counts: after a list (``建成临沂至滕州等15个项目``)
+    or for a share of things (``覆盖二级以上医疗机构97%的门诊量``)."""
+    if fragment.rstrip().endswith("等"):
+        return True
+    return q.unit in ("%", "‰") and folded[q.end:q.end + 1] == "的"
 
 
 def _name_after(folded: str, a: int, b: int) -> str:

@@ -77,7 +77,8 @@ def _skipped(folded: str, f: Figure, s: int) -> bool:
     if _PLAN_WORDS.search(before):
         return True
     after = folded[q.end:q.end + 4]
-    if after.startswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
+    share = q.unit in ("%", "‰")  # 投放50%以上号源 is a share of things, not a size class
+    if not share and after.startswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
             and not after.startswith(("以上的", "以下的")):
         return True  # 10亿元以上项目: a size class
     if q.comparator == ">=" and folded[q.start:q.end] == "两位数":
