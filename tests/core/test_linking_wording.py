@@ -9,12 +9,12 @@ PLAN = f"""2025年某市政府工作报告
 一、2024年工作回顾
 过去一年，我们取得了新成效。
 二、2025年重点工作
-主要预期目标是：经济增长5.5%左右。治理背街小巷1100条，提供不少于10万个高校毕业生就业岗位。{FILLER}
+主要预期目标是：经济增长5.5%左右。治理背街小巷1100条，提供不少于10万个高校毕业生就业岗位，老楼加装电梯完工600部。{FILLER}
 """
 REVIEW = """2026年某市政府工作报告
 现在，我代表市人民政府向大会报告工作。
 一、2025年工作回顾
-一年来，我们取得了新成效。生产总值增长5.6%。精细化治理1411条背街小巷，提供11.2万个高校毕业生就业岗位。
+一年来，我们取得了新成效。生产总值增长5.6%。精细化治理1411条背街小巷，提供11.2万个高校毕业生就业岗位。老楼加装电梯869台。
 """
 
 
@@ -23,6 +23,7 @@ def test_the_same_indicator_in_other_words_is_found():
     assert got[5.5] == ("met", 5.6)  # 经济增长 is the GDP's growth; 5.6 ≥ 0.95 × 5.5
     assert got[1100] == ("met", 1411)  # the counted noun follows the figure: 治理1411条背街小巷
     assert got[10] == ("met", 11.2)  # 不少于 is the comparator, not the indicator
+    assert got[600] == ("met", 869)  # 台 and 部 count the same lifts
 
 
 def test_a_list_delivered_is_a_target_a_list_under_way_is_not():

@@ -26,7 +26,16 @@ from functools import lru_cache
 
 from .clauses import sentences
 from .indicators import content_tokens, head
-from .lexicon import DELIVERY_VERBS, INCREMENT_WORDS, PER_UNIT, REPORT_WIDE, SCALE_VALUES, SCALES, SCOPE_LEVELS
+from .lexicon import (
+    DELIVERY_VERBS,
+    INCREMENT_WORDS,
+    PER_UNIT,
+    REPORT_WIDE,
+    SCALE_VALUES,
+    SCALES,
+    SCOPE_LEVELS,
+    THING_CLASSIFIERS,
+)
 from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
 from .outcomes import LEVEL, review_ranges
@@ -52,9 +61,12 @@ def split_unit(unit: str | None) -> tuple[float, str]:
 
 
 def convert(value: float, from_unit: str | None, to_unit: str | None) -> float | None:
-    """``convert(1.3, "万亿元", "亿元")`` → 13000; None when the units do not agree."""
+    """``convert(1.3, "万亿元", "亿元")`` → 13000; ``convert(869, "台", "部")`` → 869; None when
+    the units do not agree."""
     fs, fb = split_unit(from_unit)
     ts, tb = split_unit(to_unit)
+    if fb in THING_CLASSIFIERS and tb in THING_CLASSIFIERS:
+        fb = tb
     if fb != tb and not (fb == "" and tb not in ("%", "个百分点", "元")) and not (tb == "" and fb):
         return None
     return value * fs / ts

@@ -15,7 +15,16 @@ from dataclasses import replace
 from .clauses import sentences
 from .figures import Figure, figures
 from .indicators import measure_of
-from .lexicon import FIVE_YEAR_PLAN, INCREMENT_WORDS, LEVEL_WORDS, MULTI_YEAR_MARKERS, STOCK_WORDS, YEAR_MARKERS
+from .lexicon import (
+    ACTION_VERBS,
+    DELIVERY_VERBS,
+    FIVE_YEAR_PLAN,
+    INCREMENT_WORDS,
+    LEVEL_WORDS,
+    MULTI_YEAR_MARKERS,
+    STOCK_WORDS,
+    YEAR_MARKERS,
+)
 from .model import Outcome, Section
 from .numerals import fold
 from .sections import role_ranges, section_at
@@ -28,6 +37,7 @@ _FRAMING = re.compile(r"^(全力|着力|加快|积极|重点|大力)?(聚焦|围
 _STOCK = re.compile("|".join(STOCK_WORDS))
 _INCREMENT = re.compile("|".join(INCREMENT_WORDS))
 LEVEL = re.compile("|".join(LEVEL_WORDS))
+_DONE = re.compile("|".join(INCREMENT_WORDS + ACTION_VERBS + DELIVERY_VERBS))
 _MULTI_YEAR = re.compile("|".join(MULTI_YEAR_MARKERS) + "|" + FIVE_YEAR_PLAN)
 _YEAR_MARK = "|".join(YEAR_MARKERS)
 _YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月")
@@ -50,11 +60,21 @@ def find_outcomes(text: str, sections: list[Section], review_year: int | None) -
                 if _skipped(folded, f, s):
                     continue
                 o = _outcome(text, folded, sections, f, s, e, review_year)
-                level = o.cumulative or o.measure in ("share", "rate") or LEVEL.search(folded[f.clause[0]:f.q.start])
-                if multi and not level:
-                    o = replace(o, year=None)  # a five-year total or 年均 growth is no year's figure (P5)
+                if multi:
+                    o = in_period(o, folded[f.clause[0]:f.q.start])
                 out.append(o)
     return out
+
+
+def in_period(o: Outcome, before: str) -> Outcome:
+    """A figure of a five-year summary (P5): a level reached (达到2.68%, 增至18.8万个) or a bare count
+    (国家高新技术企业1.28万家, a stock) is the year's level; what was done over the period
+    (新建改造高标准农田3167万亩) or 年均 growth is no single year's figure."""
+    if o.cumulative or o.measure in ("share", "rate") or LEVEL.search(before):
+        return o
+    if o.measure in ("count", "amount") and not _DONE.search(before):
+        return replace(o, cumulative=True)
+    return replace(o, year=None)
 
 
 def period_of(sentence: str, multi: bool, year_mark: re.Pattern) -> bool:
