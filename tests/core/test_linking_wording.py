@@ -31,3 +31,17 @@ def test_a_list_delivered_is_a_target_a_list_under_way_is_not():
     plan = extract_text(PLAN.replace("治理背街小巷1100条", lists))
     targets = {c.target for c in plan.commitments}
     assert 5 in targets and 9 not in targets
+
+
+def test_verbs_at_the_end_of_a_name_are_not_what_is_counted():
+    from tracker.core.indicators import head
+
+    assert head("启动城镇老旧小区改造") == head("城镇老旧小区")
+    assert head("口袋公园等建成开放") == head("新建提升口袋公园")
+
+
+def test_units_of_ports_air_and_computing():
+    from tracker.core.quantities import find_quantities
+
+    units = [q.unit for q in find_quantities("集装箱吞吐量突破2400万标准箱，PM2.5年均浓度降至38微克/立方米以下")]
+    assert units == ["万标准箱", "微克/立方米"]

@@ -13,15 +13,19 @@ import threading
 from functools import lru_cache
 
 from .lexicon import (
+    ACTION_VERBS,
     AMOUNT_UNITS,
     DECREASE_WORDS,
+    DELIVERY_VERBS,
     DOMAIN_WORDS,
     DURATION_UNITS,
     GROWTH_WORDS,
     LOWER_IS_BETTER,
+    MILESTONE_VERBS,
     SCALES,
     STRENGTH_WORDS,
     SYNONYMS,
+    TRAILING_VERBS,
     WHOLE_NAME_SYNONYMS,
 )
 from .model import Quantity
@@ -156,7 +160,12 @@ def tokens(name: str) -> frozenset[str]:
     return frozenset(content_tokens(name))
 
 
+_VERBS = frozenset(ACTION_VERBS + DELIVERY_VERBS + MILESTONE_VERBS + TRAILING_VERBS)
+
+
 def head(name: str) -> str | None:
-    """The last content token: what the indicator counts (``城镇调查失业率`` → 调查失业率)."""
+    """The last content token that is not a verb: what the indicator counts (``城镇调查失业率`` →
+    调查失业率; ``启动城镇老旧小区改造`` → 老旧小区, ``口袋公园等建成开放`` → 公园)."""
     toks = content_tokens(name)
-    return toks[-1] if toks else None
+    nouns = [t for t in toks if t not in _VERBS]
+    return (nouns or toks)[-1] if toks else None

@@ -78,6 +78,9 @@ AMOUNT_UNITS = (
     "平方公里", "平方米", "立方米", "公里", "千米", "米", "亩", "公顷",
     "吨标准煤", "吨标煤", "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度",
     "标箱", "TEU", "GB", "G",
+    # 集装箱吞吐量突破2400万标准箱, PM2.5年均浓度降至38微克/立方米以下, 智能算力规模达2万P,
+    # 全员劳动生产率16.8万元/人
+    "标准箱", "微克/立方米", "毫克/立方米", "元/人", "元/吨", "PFlops", "EFlops", "P",
 )
 DURATION_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周", "年")
 PERCENT_UNITS = ("个百分点", "百分点", "%", "‰", "倍")
@@ -127,6 +130,9 @@ LIST_DELIVERY_VERBS = ("建成", "开工", "新建", "完成", "改善", "抓好
 # Verbs whose object is the figure itself: 实现20项以上…, 达到… (with ACTION_VERBS, LIST_DELIVERY_VERBS).
 TARGET_VERBS = ("实现", "达到", "完成", "新增", "增加", "覆盖")
 
+# Verbs that end an indicator's name without naming what is counted (启动…改造, …建成开放).
+TRAILING_VERBS = ("开放", "启动", "创成", "改扩建", "提标", "升级", "运营", "投运", "推广", "疏浚", "清淤")
+
 # Delivery verbs: a qualitative or milestone commitment is met only on explicit delivery.
 # (实现 and 通过 are left out: "实现规上工业增加值…" claims a figure, not a delivery.)
 DELIVERY_VERBS = ("建成", "出台", "上线", "完成", "入选", "获批", "投用", "投产", "竣工", "开通",
@@ -159,6 +165,8 @@ SYNONYMS = {
     "减少": "降低",
     "压减": "降低",
     "城镇落户": "落户",
+    "新增城镇就业": "城镇新增就业",
+    "比率": "比例",
     "经济增长": "GDP增长",
     "经济增速": "GDP增速",
     "总产量": "产量",
@@ -167,7 +175,7 @@ SYNONYMS = {
 }
 
 # A whole name that is another's short form: 经济增长5.5%左右 is the GDP's growth.
-WHOLE_NAME_SYNONYMS = {"经济": "GDP", "经济总量": "GDP"}
+WHOLE_NAME_SYNONYMS = {"经济": "GDP", "经济总量": "GDP", "新增就业": "城镇新增就业"}
 
 # Per-unit qualifiers make a different indicator: 规上工业亩均增加值 is not 规上工业增加值.
 PER_UNIT = ("亩均", "人均", "户均", "单位", "每万人", "劳动生产率")
