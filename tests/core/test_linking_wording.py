@@ -45,3 +45,16 @@ def test_units_of_ports_air_and_computing():
 
     units = [q.unit for q in find_quantities("集装箱吞吐量突破2400万标准箱，PM2.5年均浓度降至38微克/立方米以下")]
     assert units == ["万标准箱", "微克/立方米"]
+
+
+def test_a_floor_is_more_is_better_and_a_ceiling_less_is_better():
+    text = PLAN.replace("治理背街小巷1100条", "优良天数比率达到72%以上，PM2.5年均浓度降至38微克/立方米以下")
+    by_target = {c.target: c for c in extract_text(text).commitments}
+    assert (by_target[72].comparator, by_target[72].polarity) == (">=", "higher")
+    assert (by_target[38].comparator, by_target[38].polarity) == ("<=", "lower")
+
+
+def test_a_figure_after_a_joiner_counts_what_follows():
+    review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "五大道公园、设计公园和85个口袋公园等建成开放"))
+    parks = next(o for o in review.outcomes if o.value == 85)
+    assert "口袋公园" in parks.indicator

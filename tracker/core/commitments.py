@@ -73,10 +73,21 @@ def _numeric(text: str, folded: str, label: _Labeller, s: int, e: int,
             target=q.number,
             target_high=q.high,
             unit=q.unit,
-            polarity=polarity_of(measure, f.name, f.before),
+            polarity=_polarity(comparator, measure, f),
             strength=_strength(folded, s, q.start),
         ))
     return out
+
+
+def _polarity(comparator: str, measure: str, f: Figure) -> str:
+    """A floor (以上, 达到, 不低于) is a target where more is better, a ceiling (以下, 控制在, 降至)
+    one where less is; only ``~`` and bare targets need the indicator's own polarity:
+    ``优良天数比率达到72%以上`` is higher, ``PM2.5年均浓度降至38微克/立方米以下`` lower."""
+    if comparator == ">=" and measure != "rank":
+        return "higher"
+    if comparator == "<=":
+        return "lower"
+    return polarity_of(measure, f.name, f.before)
 
 
 def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> str:

@@ -75,7 +75,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = name + _name_after(folded, q.end, c1)  # 改善宛平城等12个重点区域, 97%的门诊量
         elif (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
             after = _name_after(folded, q.end, c1)
-            if len(content_tokens(after)) >= 2 or (toks and content_tokens(after)):
+            if content_tokens(after):
                 name = name + after  # 力争形成10个省市可示范推广的西湖标志性成果: the object follows the count
             elif c0 > start and folded[c0 - 1] != ":" and (not toks or toks[-1] in ACTION_VERBS):
                 # not after a label (主要预期目标是:经济增长6%), nor for a name of its own (粮食总产)
@@ -93,8 +93,8 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
 def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> bool:
     """The words after the figure say what it counts: after a list (``建成临沂至滕州等15个项目``)
     or for a share of things (``覆盖二级以上医疗机构97%的门诊量``)."""
-    if fragment.rstrip().endswith("等"):
-        return True
+    if fragment.rstrip().endswith(("等", "和", "及", "与")):
+        return True  # …等15个项目; 五大道公园、设计公园和85个口袋公园
     return q.unit in ("%", "‰") and folded[q.end:q.end + 1] == "的"
 
 
