@@ -2,8 +2,8 @@
 
     python bench/extract_speed.py [CORPUS_DIR]
 
-Reads every distinct document once: the seeds and the province corpus (default
-../shared/corpus/provinces, .docx and .txt as users upload them). Each text is
+Reads every distinct document once: the seeds and the province corpus (default seeds/provinces,
+.docx and .txt as users upload them). Each text is
 extracted once with the engine's caches cleared before it (a worker sees a new
 document every time), and segmented once by `jieba.lcut`. Prints characters per
 second for both, their ratio, a per-document spread, and the peak memory.
@@ -32,7 +32,7 @@ def clear_caches() -> None:
 
 
 def main() -> None:
-    corpus_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "provinces"
+    corpus_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "seeds" / "provinces"
     paths = sorted((ROOT / "seeds").glob("*.txt"))
     if corpus_dir.is_dir():
         paths += sorted(p for p in corpus_dir.iterdir() if p.suffix in (".txt", ".docx"))

@@ -25,7 +25,11 @@ def counts():
 def test_load_seeds_twice_changes_nothing():
     call_command("load_seeds", stdout=open("/dev/null", "w"))
     first = counts()
-    assert first[0] == 7 and first[2] > 100 and first[4] > 0
+    # 5 samples + the national pair + 15 provinces' 2025 and 2026 reports
+    assert first[0] == 7 + 30 and first[2] > 100 and first[4] > 0
+    judged = set(Assessment.objects.exclude(status__in=["no_evidence", "not_due"])
+                 .values_list("commitment__issuer__name", flat=True))
+    assert len(judged) >= 15 and "湖北省人民政府" in judged
     assert not Document.objects.exclude(status=Document.Status.PARSED).exists()
     ids = set(Commitment.objects.values_list("pk", flat=True))
     call_command("load_seeds", stdout=open("/dev/null", "w"))

@@ -5,7 +5,7 @@ from pathlib import Path
 from tracker.core.fingerprint import fingerprint, same_document, similarity
 from tracker.core.reading import read_bytes
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "provinces"
+CORPUS = Path(__file__).resolve().parents[2] / "seeds" / "provinces"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 

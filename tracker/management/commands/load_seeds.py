@@ -17,5 +17,6 @@ class Command(BaseCommand):
         from pathlib import Path
 
         kinds = (".txt", ".docx", ".pdf", ".html", ".htm")
-        paths = sorted(str(p) for p in Path(folder).glob("*") if p.suffix.lower() in kinds)
+        # the samples, the national pair and seeds/provinces/ (fifteen provinces' 2025 plans and 2026 reviews)
+        paths = sorted(str(p) for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in kinds)
         call_command("ingest", *paths, stdout=self.stdout, stderr=self.stderr)
