@@ -58,11 +58,7 @@ ROLE_WORDS = {
 # Heading words that make a part a review whatever else it says (主要目标完成情况).
 REVIEW_FIRST = ("完成情况", "推进情况", "开展情况", "执行情况", "落实情况", "工作回顾", "工作总结")
 
-# Document kinds by title words (INTERFACE.md).
-KIND_WORDS = (
-    ("proposal_reply", ("提案", "答复", "建议的答复", "议案")),
-    ("work_report", ("政府工作报告", "代表国务院", "代表省人民政府", "代表市人民政府", "政府工作的建议")),
-)
+# Document kinds (INTERFACE.md) are profiles in genres.py.
 
 # Base units after a number, longest first where one is a prefix of another.
 COUNT_UNITS = (

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .genres import BY_KIND, genre_of
 from .lexicon import (
     GOVERNMENT_FULL,
     GOVERNMENT_SHORT,
-    KIND_WORDS,
     MEDIA_SUFFIXES,
     MEDIA_WORDS,
     PLACE_SUFFIXES,
@@ -29,7 +29,6 @@ _HEADER_DATE = re.compile(r"(?:公布日期|发布日期|发布时间|成文日�
 _SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
 # ——2023年1月15日在浙江省第十四届人民代表大会第一次会议上
 _SPEECH_DATE = re.compile(r"^[\s—-]*" + _DATE + r"日?在[^\n]{2,40}(?:会议|大会)上")
-_WORK_REPORT = re.compile(r"政府工作报告|代表[^,，。]{0,12}(?:人民政府|国务院)[,，]?\s*向大会(?:报告|作)")
 _PUBLISHER = re.compile(r"(?:发布单位|发布机构)\s*[:：]\s*([^\s:：]{2,30})")
 _SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
 _BODIES = "|".join(REPORTING_BODIES + (GOVERNMENT_SHORT,))
@@ -164,7 +163,8 @@ def with_place(org: str, text: str) -> str:
 def find_years(text: str, title: str | None, headings: list[tuple[str, str | None]],
                published: str | None, kind_hint: str | None) -> tuple[int | None, int | None]:
     review = plan = None
-    if kind_hint == "work_report":
+    genre = BY_KIND.get(kind_hint or "")
+    if genre and genre.plan_year == "title":
         year = _report_year(title, published)
         if year:
             return year - 1, year
@@ -182,7 +182,7 @@ def find_years(text: str, title: str | None, headings: list[tuple[str, str | Non
             review = int(m.group(1))
         elif role == "plan" and plan is None:
             plan = int(m.group(1))
-    if kind_hint == "proposal_reply" and plan is None and published:
+    if genre and genre.plan_year == "published" and plan is None and published:
         plan = int(published[:4])
     if review is None and plan is None:
         body = fold(text[:3000])
@@ -215,13 +215,9 @@ def heading_lines(text: str) -> list[tuple[str, str | None]]:
 
 
 def kind_hint(text: str, title: str | None) -> str | None:
-    probe = (title or "") + fold(text[:600])
-    if _WORK_REPORT.search(probe):
-        return "work_report"
-    for kind, words in KIND_WORDS:
-        if any(w in probe for w in words):
-            return kind
-    return None
+    # the work report first: its opening (我代表省人民政府…) must win over 建议 words later on
+    genre = genre_of((title or "") + fold(text[:600]))
+    return genre.kind if genre else None
 
 
 def default_role(title: str | None) -> str:
