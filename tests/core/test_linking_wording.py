@@ -58,3 +58,10 @@ def test_a_figure_after_a_joiner_counts_what_follows():
     review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "五大道公园、设计公园和85个口袋公园等建成开放"))
     parks = next(o for o in review.outcomes if o.value == 85)
     assert "口袋公园" in parks.indicator
+
+
+def test_each_item_of_a_count_before_noun_list_counts_its_own_noun():
+    review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "启动改造19个城中村、180个城镇老旧小区"))
+    names = {o.value: o.indicator for o in review.outcomes if o.value in (19, 180)}
+    assert "城中村" in names[19] and "老旧小区" not in names[19]
+    assert "城镇老旧小区" in names[180] and "城中村" not in names[180]

@@ -71,7 +71,10 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         elif last_name and fragment.lstrip().startswith("其中") and len(content_tokens(name)) <= 1:
             name = name + last_name  # 淘汰整治…企业1340家,其中关停670家: a part of the same things
         toks = content_tokens(name)
-        if _counts_what_follows(folded, fragment, q) and not (prev and prev.end > c0):
+        follows = _counts_what_follows(folded, fragment, q)
+        if follows == "list" and _name_after(folded, q.end, c1):
+            name = _name_after(folded, q.end, c1)  # 启动改造19个城中村、180个城镇老旧小区: 180 counts the latter
+        elif follows and not (prev and prev.end > c0):
             name = name + _name_after(folded, q.end, c1)  # 改善宛平城等12个重点区域, 97%的门诊量
         elif (len(toks) < 2 or toks[-1] in ACTION_VERBS) and not (prev and prev.end > c0):
             after = _name_after(folded, q.end, c1)
@@ -90,18 +93,25 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
     return out
 
 
-def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> bool:
-    """The words after the figure say what it counts: after a list (``建成临沂至滕州等15个项目``)
-    or for a share of things (``覆盖二级以上医疗机构97%的门诊量``)."""
-    if fragment.rstrip().endswith(("等", "和", "及", "与")):
-        return True  # …等15个项目; 五大道公园、设计公园和85个口袋公园
-    return q.unit in ("%", "‰") and folded[q.end:q.end + 1] == "的"
+def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> str:
+    """Whether the words after the figure say what it counts: after a joiner the figure opens a
+    list item of its own (``…和85个口袋公园``, ``19个城中村、180个城镇老旧小区``: "list"); after
+    ``等`` it counts the list's things (``建成临沂至滕州等15个项目``), and a share counts what
+    follows its 的 (``覆盖二级以上医疗机构97%的门诊量``)."""
+    tail = fragment.rstrip()
+    if tail.endswith(("和", "及", "与", "、")):
+        return "list"
+    if tail.endswith("等") or (q.unit in ("%", "‰") and folded[q.end:q.end + 1] == "的"):
+        return "tail"
+    return ""
 
 
 def _name_after(folded: str, a: int, b: int) -> str:
     """The thing counted when it follows the count; a long modifier ends at its last 的:
     ``15项左右具有前瞻性…、总投资10亿元以上的重大制造业项目`` → 重大制造业项目."""
     after = re.sub(r"^(以上|左右|以内|的)", "", folded[a:b])
+    # up to the next list item: 19个城中村、180个城镇老旧小区; 800个经济薄弱村扶持和100个…
+    after = re.split(r"[、\d]|[和及与](?=[\d一二三四五六七八九十])", after, maxsplit=1)[0]
     if not re.match(r"^[\u4e00-\u9fa5“\"]", after):
         return ""
     if "的" in after:
