@@ -110,12 +110,12 @@ def _name_after(folded: str, a: int, b: int) -> str:
     """The thing counted when it follows the count; a long modifier ends at its last 的:
     ``15项左右具有前瞻性…、总投资10亿元以上的重大制造业项目`` → 重大制造业项目."""
     after = re.sub(r"^(以上|左右|以内|的)", "", folded[a:b])
-    # up to the next list item: 19个城中村、180个城镇老旧小区; 800个经济薄弱村扶持和100个…
-    after = re.split(r"[、\d]|[和及与](?=[\d一二三四五六七八九十])", after, maxsplit=1)[0]
     if not re.match(r"^[\u4e00-\u9fa5“\"]", after):
         return ""
     if "的" in after:
         after = after[after.rfind("的") + 1:]
+    else:  # up to the next list item: 19个城中村、180个城镇老旧小区; 800个经济薄弱村扶持和100个…
+        after = re.split(r"[、\d]|[和及与](?=[\d一二三四五六七八九十])", after, maxsplit=1)[0]
     return name_before(after[:30])
 
 
