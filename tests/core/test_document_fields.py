@@ -84,3 +84,18 @@ def test_plan_part_without_targets_says_so():
 def test_em_spaces_fold_to_spaces_without_moving_offsets():
     assert fold("\u2003\u2003一、") == "  一、"
     assert len(fold("\u00a0\u2009x")) == 3
+
+
+def test_what_a_person_decided_is_read_instead_of_the_engines_guess():
+    from tracker.core.extraction import Decided
+
+    text = "某局工作材料\n一、有关情况\n完成了很多工作。\n二、其他事项\n力争新增企业15家，(一)另一件事\n"
+    plain = extract_text(text)
+    assert not any(c.target == 15 for c in plain.commitments)
+    second = next(s for s in plain.sections if s.heading.startswith("二"))
+    fixed = extract_text(text, decided=Decided(plan_year=2026, issuer="某市经信局", kind="summary_plan",
+                                               roles={(second.path, second.start): "plan"}))
+    d = fixed.document
+    assert (d.review_year, d.plan_year, d.kind, d.issuer) == (2025, 2026, "summary_plan", "某市经信局")
+    c = next(c for c in fixed.commitments if c.target == 15)
+    assert c.year == 2026

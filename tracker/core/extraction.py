@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from .commitments import find_commitments
 from .lexicon import WARNINGS
 from .metadata import (
@@ -20,16 +22,35 @@ from .outcomes import find_outcomes
 from .sections import find_sections
 
 
-def extract_text(text: str, fmt: str = "txt", hints: dict | None = None) -> Extraction:
+@dataclass(frozen=True)
+class Decided:
+    """What a person decided about a document, given to the engine instead of its own reading:
+    its years, kind and issuer, and the role of sections by (path, start). Every re-parse
+    applies them again, so a corrected document stays corrected."""
+
+    review_year: int | None = None
+    plan_year: int | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    roles: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def extract_text(text: str, fmt: str = "txt", hints: dict | None = None, decided: Decided | None = None) -> Extraction:
     """Run every rule over ``text`` (already decoded, see ``reading``)."""
     hints = hints or {}
+    decided = decided or Decided()
     title = hints.get("title") or find_title(text)
     published = hints.get("published") or find_published(text)
-    hint = kind_hint(text, title)
+    hint = decided.kind or kind_hint(text, title)
     review_year, plan_year = find_years(text, title, heading_lines(text), published, hint)
-    sections = find_sections(text, plan_year, default_role(title), review_year)
-    kind = find_kind(hint, sections)
+    if decided.plan_year or decided.review_year:
+        plan_year = decided.plan_year or (decided.review_year or 0) + 1
+        review_year = decided.review_year or plan_year - 1
+    sections = with_roles(find_sections(text, plan_year, default_role(title), review_year), decided.roles)
+    kind = decided.kind or find_kind(hint, sections)
     issuer, issuer_warning = issuer_of(text, title, hints.get("issuer"))
+    if decided.issuer:
+        issuer, issuer_warning = decided.issuer, None
     commitments = tuple(find_commitments(text, sections, plan_year))
     warnings = document_warnings(kind, title, sections, commitments, issuer, issuer_warning, plan_year)
     info = DocumentInfo(
@@ -52,6 +73,20 @@ def extract_text(text: str, fmt: str = "txt", hints: dict | None = None) -> Extr
 
 
 PLAN_KINDS = ("work_report", "summary_plan", "plan")
+
+
+def with_roles(sections: list[Section], roles: dict[tuple[str, int], str]) -> list[Section]:
+    """Sections with the roles a person set; a section's parts follow it unless set themselves."""
+    if not roles:
+        return sections
+    out = []
+    for s in sections:
+        role = roles.get((s.path, s.start))
+        if role is None:
+            owners = [(p, r) for (p, start), r in roles.items() if p and s.path.startswith(p + "/")]
+            role = max(owners, key=lambda pr: len(pr[0]))[1] if owners else None
+        out.append(replace(s, role=role) if role and role != s.role else s)
+    return out
 
 
 def document_warnings(kind: str, title: str | None, sections: list[Section], commitments: tuple,
