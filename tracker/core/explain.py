@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from .clauses import sentences
 from .figures import figures
+from .lexicon import WARNINGS
 from .model import Extraction
 from .numerals import fold
 from .rejections import rejection_of
 from .sections import role_ranges
 
-UNCLASSIFIED = ("unclassified", "未归类(没有规则认领,请核对)")
+UNCLASSIFIED = ("unclassified", WARNINGS["unclassified"])
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,7 @@ WARNINGS = {
     "issuer_from_source": "发布单位取自来源行，请核对",
     "no_issuer": "未能识别发布单位，请在后台指定",
     "no_year": "未能识别文档年份，请在后台指定",
+    "unclassified": "未归类（没有规则认领，请核对）",
 }
 
 # Who republished a document is not who issued it: ``来源：湖北日报``, ``来源：大众新闻客户端``,
