@@ -99,3 +99,15 @@ def test_what_a_person_decided_is_read_instead_of_the_engines_guess():
     assert (d.review_year, d.plan_year, d.kind, d.issuer) == (2025, 2026, "summary_plan", "某市经信局")
     c = next(c for c in fixed.commitments if c.target == 15)
     assert c.year == 2026
+
+
+def test_a_sentence_of_too_many_figures_is_capped_and_said():
+    from tracker.core.figures import MAX_FIGURES
+
+    text = report("2025年某省政府工作报告", "某省日报", "我代表省人民政府向大会报告工作。",
+                  [("一、2024年工作回顾", REVIEW_BODY),
+                   ("二、2025年重点工作", PLAN_BODY + "力争" + "、".join(f"新增企业{i}家" for i in range(1, 400)))])
+    x = extract_text(text)
+    listed = [c for c in x.commitments if c.unit == "家" and "新增企业" in c.text]
+    assert len(listed) == MAX_FIGURES
+    assert any(f"超过{MAX_FIGURES}个数字" in w for w in x.document.warnings)

@@ -11,9 +11,10 @@ figure that qualifies a noun), ``8吉瓦电池片`` (a name), ``等9个…试点
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 
-from .clauses import clause_bounds, previous_clause_start, sentences
+from .clauses import CONTEXT_WINDOW, clause_bounds, previous_clause_start, sentences
 from .figures import Figure, figures, subject_of
 from .indicators import measure_of, name_before, polarity_of
 from .lexicon import (
@@ -26,7 +27,7 @@ from .lexicon import (
 from .model import Commitment, Section
 from .numerals import cn_to_number, fold
 from .rejections import rejection_of
-from .sections import items, role_ranges, section_at
+from .sections import SectionIndex, items, role_ranges
 
 _LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
 _PERIOD_LATER = re.compile(r"[\"“]?(十[三四五六]五)[\"”]?(?:期间|时期|末|时期末)")
@@ -119,6 +120,7 @@ _PLAN_AS_VERB = re.compile(r"计划(?=\d|新增|完成|实现|建成|投资|引�
 def _strength(folded: str, s: int, pos: int) -> str | None:
     """The nearest binding verb before the figure in its sentence. 计划 binds only as a verb
     (计划新增…), not as a noun (年度计划)."""
+    s = max(s, pos - CONTEXT_WINDOW)
     best, best_at = None, -1
     for word in STRENGTH_WORDS:
         at = folded.rfind(word, s, pos)
@@ -130,6 +132,7 @@ def _strength(folded: str, s: int, pos: int) -> str | None:
 
 
 def _year(folded: str, s: int, pos: int, plan_year: int | None) -> int | None:
+    s = max(s, pos - CONTEXT_WINDOW)
     sentence = folded[s:pos]
     m = _LATER_YEAR.search(sentence)
     if m:
@@ -149,11 +152,11 @@ class _Labeller:
     """Section paths with the inline item: ``三/(二)/一是``. Items are found once per section."""
 
     def __init__(self, folded: str, sections: list[Section]) -> None:
-        self.folded, self.sections = folded, sections
+        self.folded, self.sections = folded, SectionIndex(sections)
         self.cache: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def __call__(self, pos: int) -> str:
-        sec = section_at(self.sections, pos)
+        sec = self.sections.at(pos)
         if sec is None:
             return ""
         key = (sec.start, sec.end)
@@ -203,31 +206,41 @@ def _qualitative(text: str, folded: str, sections: list[Section], label: _Labell
     """One per 一是/二是 item without a figure; a deepest heading without items, the heading
     (when its section has no figure); a plan part with neither, its paragraphs cut at semicolons."""
     out = []
+    starts = sorted(ns for ns, _ in numeric)
+
+    def has_figure(a: int, b: int) -> bool:  # a numeric commitment starts in [a, b)
+        i = bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
+
     found_items = items(folded, lo, hi)
+    item_starts = sorted(a for _, a, _ in found_items)
     for marker, a, b in found_items:
-        if any(a <= ns < b for ns, _ in numeric):
+        if has_figure(a, b):
             continue
         end = a
         while end < b and folded[end] not in "。;\n":
             end += 1
         out.append(_qual(text, label, a, end, len(marker), plan_year))
-    plan_secs = [x for x in sections if x.role == "plan" and lo <= x.start < hi]
-    leaves = [x for x in plan_secs if not any(y is not x and x.start <= y.start < x.end and y.level > x.level
-                                              for y in plan_secs)]
+    plan_secs = sorted((x for x in sections if x.role == "plan" and lo <= x.start < hi),
+                       key=lambda x: (x.start, x.level))
+    # nested sections follow their parent in this order: a leaf is one whose next section is not inside it
+    leaves = [x for i, x in enumerate(plan_secs)
+              if not (i + 1 < len(plan_secs) and plan_secs[i + 1].start < x.end and plan_secs[i + 1].level > x.level)]
     for sec in leaves:
-        if any(sec.start <= a < sec.end for _, a, _ in found_items):
+        i = bisect_left(item_starts, sec.start)
+        if i < len(item_starts) and item_starts[i] < sec.end:
             continue  # its items stand for it
         if found_items and (sec.path.startswith("¶") or sec.level <= 1):
             continue
         if sec.path.startswith("¶") or sec.level <= 1 and len(plan_secs) == 1:
             body = sec.start if sec.path.startswith("¶") else _after_heading_line(folded, sec.start, sec.end)
             for a, b in _semicolon_parts(folded, body, sec.end):
-                if not any(a <= ns < b for ns, _ in numeric):
+                if not has_figure(a, b):
                     out.append(_qual(text, label, a, b, 0, plan_year))
         elif sec.level > 1 and sec.heading:
             a = sec.start
             b = a + len(sec.heading)
-            if not any(sec.start <= ns < sec.end for ns, _ in numeric):
+            if not has_figure(sec.start, sec.end):
                 head_marker = re.match(r"^\S*?[、)\.]", sec.heading)
                 out.append(_qual(text, label, a, b, len(head_marker.group()) if head_marker else 0, plan_year))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .commitments import find_commitments
+from .figures import MAX_FIGURES, overfull
 from .lexicon import WARNINGS
 from .metadata import (
     default_role,
@@ -18,6 +19,7 @@ from .metadata import (
     plans_in_title,
 )
 from .model import DocumentInfo, Extraction, Section
+from .numerals import fold
 from .outcomes import find_outcomes
 from .sections import find_sections
 
@@ -53,6 +55,9 @@ def extract_text(text: str, fmt: str = "txt", hints: dict | None = None, decided
         issuer, issuer_warning = decided.issuer, None
     commitments = tuple(find_commitments(text, sections, plan_year))
     warnings = document_warnings(kind, title, sections, commitments, issuer, issuer_warning, plan_year)
+    crowded = overfull(fold(text), [(s.start, s.end) for s in sections if s.level <= 1])
+    if crowded:
+        warnings += (WARNINGS["overfull"].format(n=crowded, cap=MAX_FIGURES),)
     info = DocumentInfo(
         title=title,
         issuer=issuer,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import clause_bounds
+from .clauses import CONTEXT_WINDOW, NAME_WINDOW, clause_bounds, sentences
 from .indicators import content_tokens, name_before
 from .lexicon import ACTION_VERBS
 from .model import Quantity
@@ -30,6 +30,18 @@ _SHARED_TAIL = re.compile(r"(增加值|营业收入|营收|产值|投资|占|比
 _FENBIE = "分别"
 
 
+# A sentence with more figures than this is a table or a list pasted as one line; the rest of
+# its figures are left out and the document says so (``overfull``).
+MAX_FIGURES = 200
+_DIGITS = re.compile(r"\d+")
+
+
+def overfull(folded: str, ranges: list[tuple[int, int]]) -> int:
+    """How many sentences in ``ranges`` hold more than MAX_FIGURES figures."""
+    return sum(1 for lo, hi in ranges for s, e in sentences(folded, lo, hi)
+               if len(_DIGITS.findall(folded, s, e)) > MAX_FIGURES and len(find_quantities(folded[s:e])) > MAX_FIGURES)
+
+
 @dataclass(frozen=True)
 class Figure:
     q: Quantity
@@ -41,13 +53,16 @@ class Figure:
 
 
 def figures(folded: str, start: int, end: int) -> list[Figure]:
-    """Figures of the sentence folded[start:end] (absolute offsets)."""
-    qs = find_quantities(folded[start:end], offset=start)
+    """Figures of the sentence folded[start:end] (absolute offsets): at most MAX_FIGURES of them
+    (``overfull`` tells the document), each with a clause of at most CONTEXT_WINDOW characters
+    before it, so that no sentence costs more than linear time."""
+    qs = find_quantities(folded[start:end], offset=start)[:MAX_FIGURES]
     out: list[Figure] = []
     paired = _fenbie_names(folded, start, end, qs)
     last_name = ""
     for i, q in enumerate(qs):
         c0, c1 = clause_bounds(folded, q.start, start, end)
+        c0 = max(c0, q.start - CONTEXT_WINDOW)
         prev = qs[i - 1] if i else None
         lo = max(c0, prev.end) if prev and prev.end > c0 else c0
         between = folded[lo:q.start]
@@ -121,7 +136,7 @@ def _name_after(folded: str, a: int, b: int) -> str:
 
 def subject_of(fragment: str) -> str:
     """The indicator words of a clause before its figure: ``工业投资增长`` → 工业投资; ``力争达到`` → ""."""
-    return name_before(_strip_tail(fragment))
+    return name_before(_strip_tail(fragment[-NAME_WINDOW:]))
 
 
 def _strip_tail(fragment: str) -> str:

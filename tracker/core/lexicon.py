@@ -198,6 +198,7 @@ WARNINGS = {
     "no_issuer": "未能识别发布单位，请在后台指定",
     "no_year": "未能识别文档年份，请在后台指定",
     "unclassified": "未归类（没有规则认领，请核对）",
+    "overfull": "有{n}个句子含有超过{cap}个数字（像是粘贴成一行的表格），每句只分析了前{cap}个",
 }
 
 # Who republished a document is not who issued it: ``来源：湖北日报``, ``来源：大众新闻客户端``,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clauses import sentences
+from .clauses import CONTEXT_WINDOW, sentences
 from .figures import Figure, figures
 from .indicators import measure_of
 from .lexicon import (
@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .model import Outcome, Section
 from .numerals import fold
-from .sections import role_ranges, section_at
+from .sections import SectionIndex, role_ranges
 
 _PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
                          r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
@@ -52,6 +52,7 @@ def find_outcomes(text: str, sections: list[Section], review_year: int | None) -
     out: list[Outcome] = []
     year_mark = re.compile(rf"^(?:{review_year}年|刚刚过去的{review_year}年)|{_YEAR_MARK}" if review_year
                            else _YEAR_MARK)
+    index = SectionIndex(sections)
     for lo, hi in review_ranges(sections):
         multi = False
         for s, e in sentences(folded, lo, hi):
@@ -59,7 +60,7 @@ def find_outcomes(text: str, sections: list[Section], review_year: int | None) -
             for f in figures(folded, s, e):
                 if _skipped(folded, f, s):
                     continue
-                o = _outcome(text, folded, sections, f, s, e, review_year)
+                o = _outcome(text, folded, index, f, s, e, review_year)
                 if multi:
                     o = in_period(o, folded[f.clause[0]:f.q.start])
                 out.append(o)
@@ -103,10 +104,10 @@ def _skipped(folded: str, f: Figure, s: int) -> bool:
         return True  # 10亿元以上项目: a size class
     if q.comparator == ">=" and folded[q.start:q.end] == "两位数":
         return True
-    return bool(re.search(r"《[^》]*$", folded[s:q.start]))
+    return bool(re.search(r"《[^》]*$", folded[max(s, q.start - CONTEXT_WINDOW):q.start]))
 
 
-def _outcome(text: str, folded: str, sections: list[Section], f: Figure, s: int, e: int,
+def _outcome(text: str, folded: str, index: SectionIndex, f: Figure, s: int, e: int,
              year: int | None) -> Outcome:
     q = f.q
     c0, c1 = f.clause
@@ -115,9 +116,10 @@ def _outcome(text: str, folded: str, sections: list[Section], f: Figure, s: int,
     if q.start - c0 < 6 and c0 > s:
         start = max(s, folded.rfind(",", s, c0 - 1) + 1)
     clause = folded[start:c1]
-    stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(folded[s:q.start]) \
+    window = folded[max(s, q.start - CONTEXT_WINDOW):q.start]
+    stock = bool(_STOCK.search(folded[c0:q.start])) and not _YEAR_TOTAL.search(window) \
         and not _INCREMENT.search(folded[c0:q.start])
-    sec = section_at(sections, q.start)
+    sec = index.at(q.start)
     measure = measure_of(q, f.name, f.before, folded[q.start:q.end])
     return Outcome(
         text=text[start:c1], start=start, end=c1, section=sec.path if sec else "",

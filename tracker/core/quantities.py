@@ -13,6 +13,7 @@ Ranks and fractions written in words are: ``位列全省首位`` → 1 名,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .lexicon import AMOUNT_UNITS, COUNT_UNITS, DURATION_UNITS, PERCENT_UNITS, SCALES
 from .model import Quantity
@@ -46,13 +47,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All quantities in ``text``, in order; offsets are shifted by ``offset``."""
     folded = fold(text)
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = [m.span() for m in _DATE_RE.finditer(folded)]
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = Claimed()
+    for m in _DATE_RE.finditer(folded):
+        taken.claim(*m.span())
+    free = taken.free
 
     def add(q: Quantity) -> None:
-        taken.append((q.start - offset, q.end - offset))
+        taken.claim(q.start - offset, q.end - offset)
         found.append(q)
 
     for m in _FRACTION_RE.finditer(folded):
@@ -73,7 +74,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     for m in _RANK_WORD_RE.finditer(folded):
         if not free(*m.span()):
             continue
-        before = folded[: m.start()]
+        before = folded[max(0, m.start() - 40): m.start()]  # the contexts look a few characters back
         word = m.group()
         if word.startswith("前") and not _TOP_CONTEXT.search(before):
             continue
@@ -94,6 +95,26 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             add(q)
     found.sort(key=lambda q: q.start)
     return found
+
+
+class Claimed:
+    """Disjoint spans already claimed by a figure, kept sorted: a new span is free when it
+    overlaps none (two bisections, whatever the number of figures in the text)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a)
+        if i and self.ends[i - 1] > a:
+            return False  # the span starting before a reaches into [a, b)
+        return not (i < len(self.starts) and self.starts[i] < b)
+
+    def claim(self, a: int, b: int) -> None:
+        i = bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 def _inside_quoted_name(folded: str, pos: int) -> bool:

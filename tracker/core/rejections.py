@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .clauses import CONTEXT_WINDOW
 from .figures import Figure
 from .lexicon import ACTION_VERBS, AMOUNT_UNITS, EFFORT_VERBS, LIST_DELIVERY_VERBS, STRENGTH_WORDS, TARGET_VERBS
 
@@ -69,7 +70,8 @@ def _difference(folded: str, f: Figure, s: int, e: int) -> bool:
 
 def _approximate_stock(folded: str, f: Figure, s: int, e: int) -> bool:
     written = folded[f.q.start:f.q.end]
-    return "余" in written and not any(w in folded[s:f.q.start] for w in STRENGTH_WORDS)
+    return "余" in written and not any(w in folded[max(s, f.q.start - CONTEXT_WINDOW):f.q.start]
+                                       for w in STRENGTH_WORDS)
 
 
 def _list_under_way(folded: str, f: Figure, s: int, e: int) -> bool:
@@ -85,7 +87,7 @@ def _document_contents(folded: str, f: Figure, s: int, e: int) -> bool:
 
 
 def _in_title(folded: str, f: Figure, s: int, e: int) -> bool:
-    return bool(re.search(r"《[^》]*$", folded[s:f.q.start]))
+    return bool(re.search(r"《[^》]*$", folded[max(s, f.q.start - CONTEXT_WINDOW):f.q.start]))
 
 
 RULES: tuple[Rejection, ...] = (

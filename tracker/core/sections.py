@@ -10,7 +10,9 @@ later year and ``将`` (``2024年,浙江省经信系统将…``) is a plan part 
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import NOT_TENSE, PLAN_TENSE, REVIEW_FIRST, REVIEW_TENSE, ROLE_WORDS
@@ -241,6 +243,38 @@ def section_at(sections: list[Section], pos: int) -> Section | None:
         if s.start <= pos < s.end and (best is None or s.level >= best.level):
             best = s
     return best
+
+
+class SectionIndex:
+    """``section_at`` for many positions: the deepest section of every stretch of the text,
+    computed once by a sweep over section starts and ends, then found by bisection."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        events = sorted({p for s in sections for p in (s.start, s.end)})
+        opening: dict[int, list[int]] = {}
+        for i, s in enumerate(sections):
+            if s.start < s.end:
+                opening.setdefault(s.start, []).append(i)
+        self.bounds: list[int] = []
+        self.deepest: list[Section | None] = []
+        heap: list[tuple[int, int]] = []  # (-level, -index): the deepest, and the later of equals, first
+        for pos in events:
+            for i in opening.get(pos, ()):
+                heapq.heappush(heap, (-sections[i].level, -i))
+            while heap and sections[-heap[0][1]].end <= pos:
+                heapq.heappop(heap)  # ended; deeper ones ended first in properly nested parts
+            self.bounds.append(pos)
+            self.deepest.append(sections[-heap[0][1]] if heap else None)
+        self._sections = sections
+
+    def at(self, pos: int) -> Section | None:
+        i = bisect_right(self.bounds, pos) - 1
+        if i < 0:
+            return None
+        s = self.deepest[i]
+        if s is not None and s.start <= pos < s.end:
+            return s
+        return section_at(self._sections, pos)  # overlapping parts: the exact scan
 
 
 def items(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
