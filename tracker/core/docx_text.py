@@ -5,8 +5,11 @@ out of ``paragraph.text``."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
+from .messages import MESSAGES
 from .numerals import DIGITS
 from .reading import Limits, UnreadableDocument
 
@@ -36,14 +39,51 @@ def _format_number(fmt: str, n: int) -> str:
     return str(n)
 
 
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_CHUNK = 64 * 1024
+
+
 def _check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse a zip bomb by what its members really inflate to, counted while inflating in
+    bounded chunks (the sizes a zip declares are not trusted: a 1 MB file may declare 1,000
+    bytes and inflate to 1 GiB)."""
+    budget = min(limits.max_unzipped_bytes, limits.max_zip_ratio * max(len(data), 1))
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        total = sum(i.file_size for i in zf.infolist())
-    except zipfile.BadZipFile as exc:
-        raise UnreadableDocument("DOCX 文件已损坏,无法打开。") from exc
-    if total > limits.max_unzipped_bytes or total > limits.max_zip_ratio * max(len(data), 1):
-        raise UnreadableDocument("DOCX 文件解压后体积异常(疑似压缩炸弹),已拒绝。")
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise UnreadableDocument(MESSAGES["docx_broken"]) from exc
+    total = 0
+    for info in infos:
+        total += _inflated_size(data, info, budget - total)
+        if total > budget:
+            raise UnreadableDocument(MESSAGES["zip_bomb"])
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
+    """The bytes ``info``'s data inflates to, stopping once past ``budget``."""
+    offset = info.header_offset
+    header = data[offset:offset + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise UnreadableDocument(MESSAGES["docx_broken"])
+    fields = _LOCAL_HEADER.unpack(header)
+    start = offset + _LOCAL_HEADER.size + fields[9] + fields[10]
+    raw = memoryview(data)[start:]  # the declared compressed size is not trusted either
+    if info.compress_type == zipfile.ZIP_STORED:
+        return min(info.compress_size, len(raw))
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise UnreadableDocument(MESSAGES["docx_broken"])
+    inflater, size, pos = zlib.decompressobj(-zlib.MAX_WBITS), 0, 0
+    try:
+        while not inflater.eof and size <= budget:
+            chunk = inflater.unconsumed_tail or raw[pos:pos + _CHUNK]
+            if not inflater.unconsumed_tail:
+                pos += len(chunk)
+                if not chunk:
+                    break
+            size += len(inflater.decompress(chunk, _CHUNK))
+    except zlib.error as exc:
+        raise UnreadableDocument(MESSAGES["docx_broken"]) from exc
+    return size
 
 
 def docx_to_text(data: bytes, limits: Limits) -> str:
@@ -54,12 +94,13 @@ def docx_to_text(data: bytes, limits: Limits) -> str:
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise UnreadableDocument("DOCX 文件已损坏,无法打开。") from exc
+        raise UnreadableDocument(MESSAGES["docx_broken"]) from exc
 
     numbering = _numbering(document, qn)
     counters: dict[tuple[str, int], int] = {}
     lines: list[str] = []
     body = document.element.body
+    chars = 0
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(_paragraph_text(child, numbering, counters, qn))
@@ -69,6 +110,11 @@ def docx_to_text(data: bytes, limits: Limits) -> str:
                 for cell in row.iter(qn("w:tc")):
                     cells.append("".join(t.text or "" for t in cell.iter(qn("w:t"))))
                 lines.append("\t".join(cells))
+        else:
+            continue
+        chars += len(lines[-1]) + 1
+        if chars > limits.max_chars:  # counted while reading, paragraph by paragraph
+            raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
     text = "\n".join(lines).strip()
     if not text:
         raise UnreadableDocument("DOCX 文件中没有文字。")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .messages import MESSAGES
 from .reading import UnreadableDocument
 
 _CONTAINERS = ("zoom", "content", "article", "TRS_Editor", "main-txt", "detail", "zwnr", "text", "con")
@@ -18,6 +19,28 @@ _META = {
     "published": re.compile(r"(?:发布日期|发布时间|公布日期|日期)\s*[:：]\s*(\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2})"),
     "issuer": re.compile(r"(?:发布单位|来源|信息来源|发布机构)\s*[:：]\s*([^\s:：|]{2,30})"),
 }
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+# elements that nest nothing (void) or whose end tag may be left out: they add no depth
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp html head body".split())
+
+
+def check_nesting(html: str, limit: int) -> None:
+    """Refuse a page nested deeper than ``limit`` elements (100,000 nested divs): lxml would cut
+    it silently and a tree walk would run out of stack. One linear pass over the tags."""
+    depth = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _FLAT or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > limit:
+                raise UnreadableDocument(MESSAGES["html_nesting"].format(limit=limit))
 
 
 def html_to_text(html: str) -> tuple[str, dict]:

@@ -1,39 +1,60 @@
-"""PDF → text, page by page, with pypdf for a fast page count and pdfplumber for text.
-A PDF without a text layer (a scan) or with a password is refused."""
+"""PDF → text, one page at a time (PDFium through pypdfium2): the page count is checked
+against the cap before any page is read, each page's text is read and released before the
+next, and characters are counted while reading, so memory stays bounded whatever the file
+declares. A PDF without a text layer (a scan) or with a password is refused."""
 
 from __future__ import annotations
 
-import io
 import re
 
+from .messages import MESSAGES
 from .reading import Limits, UnreadableDocument
+
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
 def pdf_to_text(data: bytes, limits: Limits) -> str:
     try:
-        from pypdf import PdfReader
+        import pypdfium2 as pdfium
 
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise UnreadableDocument("PDF 已加密,请上传未加密的文件。")
-        pages = len(reader.pages)
+        document = pdfium.PdfDocument(data)
+    except Exception as exc:
+        if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+            raise UnreadableDocument("PDF 已加密,请上传未加密的文件。") from exc
+        raise UnreadableDocument(MESSAGES["pdf_broken"]) from exc
+    try:
+        pages = len(document)
+        if pages > limits.max_pdf_pages:
+            raise UnreadableDocument(MESSAGES["pdf_pages"].format(pages=pages, limit=limits.max_pdf_pages))
+        texts, chars = [], 0
+        for index in range(pages):
+            texts.append(_page_text(document, index))
+            chars += len(texts[-1])
+            if chars > limits.max_chars:
+                raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
     except UnreadableDocument:
         raise
     except Exception as exc:
-        raise UnreadableDocument("PDF 文件已损坏,无法打开。") from exc
-    if pages > limits.max_pdf_pages:
-        raise UnreadableDocument(f"PDF 页数过多:{pages} 页,上限 {limits.max_pdf_pages} 页。")
-    try:
-        import pdfplumber
-
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            texts = [(page.extract_text() or "") for page in pdf.pages]
-    except Exception as exc:
-        raise UnreadableDocument("PDF 文件已损坏,无法读取文字。") from exc
+        raise UnreadableDocument(MESSAGES["pdf_unreadable"]) from exc
+    finally:
+        document.close()
     text = "\n".join(t.strip("\n") for t in texts).strip()
     if len(text) < 10:
         raise UnreadableDocument("PDF 没有文本层(可能是扫描件),请上传带文字的 PDF 或 DOCX。")
     return reflow(text)
+
+
+def _page_text(document, index: int) -> str:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_bounded()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 _PAGE_NUMBER = re.compile(r"^[-—\s]*(第\s*)?\d{1,4}(\s*页)?[-—\s]*$|^\d+\s*/\s*\d+$")

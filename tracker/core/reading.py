@@ -26,6 +26,8 @@ class Limits:
     max_pdf_pages: int = 500
     max_zip_ratio: int = 100
     max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_chars: int = 30_000_000  # characters of text, counted while reading (pages, paragraphs)
+    max_html_depth: int = 200  # nested elements of an HTML page
 
 
 @dataclass(frozen=True)
@@ -82,18 +84,31 @@ def read_bytes(data: bytes, limits: Limits | None = None) -> ReadText:
     if fmt == "pdf":
         from .pdf_text import pdf_to_text
 
-        return ReadText(pdf_to_text(data, limits), "pdf")
+        return _clean(ReadText(pdf_to_text(data, limits), "pdf"))
     if fmt == "docx":
         from .docx_text import docx_to_text
 
-        return ReadText(docx_to_text(data, limits), "docx")
+        return _clean(ReadText(docx_to_text(data, limits), "docx"))
     text = decode_text(data)
-    if fmt == "html":
-        from .html_text import html_to_text
+    if len(text) > limits.max_chars:
+        from .messages import MESSAGES
 
+        raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
+    if fmt == "html":
+        from .html_text import check_nesting, html_to_text
+
+        check_nesting(text, limits.max_html_depth)
         body, hints = html_to_text(text)
-        return _checked(ReadText(body, "html", hints))
-    return _checked(ReadText(normalise_newlines(text), "txt"))
+        return _checked(_clean(ReadText(body, "html", hints)))
+    return _checked(_clean(ReadText(normalise_newlines(text), "txt")))
+
+
+def _clean(read: ReadText) -> ReadText:
+    """NUL characters dropped: they carry nothing, and PostgreSQL refuses them in text."""
+    if "\x00" not in read.text and not any("\x00" in str(v) for v in read.hints.values()):
+        return read
+    hints = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in read.hints.items()}
+    return ReadText(read.text.replace("\x00", ""), read.format, hints)
 
 
 def _checked(read: ReadText) -> ReadText:
