@@ -17,6 +17,19 @@ def natural_key(start: int, end: int, number: float | None) -> str:
     return f"{start}:{end}:{figure}"
 
 
+def natural_keys(items, figure) -> list[str]:
+    """One key per item, in the engine's order: the first item of a clause and figure keeps
+    ``natural_key``; a later one with the same (完成甲工程200万亩、乙工程200万亩) gets ``#2``,
+    ``#3``…, so every item the engine finds is stored and the first keeps its old key."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item in items:
+        key = natural_key(item.start, item.end, figure(item))
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return keys
+
+
 class Commitment(Clause):
     comparator = models.CharField("比较", max_length=6, choices=COMPARATORS, blank=True)
     target = models.FloatField("目标值", null=True, blank=True)

@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from outcomes.models import Outcome
 from outcomes.services import issuer_assess
-from targets.models import Commitment, natural_key
+from targets.models import Commitment, natural_keys
 from tracker.access import writable_issuer_ids
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
@@ -175,8 +175,7 @@ def _store_extraction(document: Document, x: Extraction) -> None:
         return None
 
     commitments = {}
-    for c in x.commitments:
-        key = natural_key(c.start, c.end, c.target)
+    for key, c in zip(natural_keys(x.commitments, lambda c: c.target), x.commitments, strict=True):
         commitments[key] = dict(
             issuer_id=document.issuer_id, year=c.year, section_id=_pk(section_for(c.section)), section_path=c.section,
             text=c.text, start=c.start, end=c.end, indicator=c.indicator[:300], measure=c.measure,
@@ -185,13 +184,12 @@ def _store_extraction(document: Document, x: Extraction) -> None:
         )
     _upsert(Commitment, document, commitments, key_fields=("natural_key",), keep=lambda row: row.manual)
     outcomes = {}
-    for o in x.outcomes:
-        key = natural_key(o.start, o.end, o.value)
-        outcomes.setdefault(key, dict(
+    for key, o in zip(natural_keys(x.outcomes, lambda o: o.value), x.outcomes, strict=True):
+        outcomes[key] = dict(
             issuer_id=document.issuer_id, year=o.year, section_id=_pk(section_for(o.section)), section_path=o.section,
             text=o.text, start=o.start, end=o.end, indicator=o.indicator[:300], measure=o.measure,
             value=o.value, unit=o.unit or "", cumulative=o.cumulative,
-        ))
+        )
     _upsert(Outcome, document, outcomes, key_fields=("natural_key",))
 
 
