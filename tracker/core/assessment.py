@@ -116,8 +116,11 @@ class Linker:
         ctoks = frozenset(content_tokens(c.indicator))
         chead = head(c.indicator)
         cprofile = _profile(ctoks)
-        stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text))
-        increment_target = bool(_INCREMENT_TARGET.search(c.indicator)) and not stock_target
+        increments = bool(_INCREMENT_TARGET.search(c.indicator))
+        # a level to reach (通车里程突破9300公里, 总数达到45家) is answered by the level reached
+        stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text)) or (
+            not increments and bool(LEVEL.search(c.text)))
+        increment_target = increments and not stock_target
         members = len(_LIST_NAME.split(c.indicator))
         family = _MEASURE_FAMILY.get(c.measure)
         out = []
@@ -163,6 +166,8 @@ class Linker:
 
 def _reached(o: Outcome) -> bool:
     """The outcome's own figure follows a level word: ``集群达到6个``, not ``就业1361万人,失业率稳定在5%``."""
+    if _INCREMENT_TARGET.search(o.indicator):
+        return False  # 城镇新增就业每年超过90万人: 超过 compares an increment, it reaches no level
     number = f"{o.value:g}" if o.value is not None else ""
     return bool(number) and re.search(rf"(?:{LEVEL.pattern})\s*{re.escape(number)}", fold(o.text)) is not None
 

@@ -229,6 +229,7 @@ NOT_TENSE = ("重要", "主要", "需要", "必要", "只要", "要素", "要求
 # ``五年来``/``“十四五”时期`` reports the period, one after ``一年来``/``过去一年``/``2025年是`` the year.
 MULTI_YEAR_MARKERS = ("五年来", "五年间", "过去五年", "这五年", "五年累计")
 FIVE_YEAR_PLAN = r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:时期|期间|以来|规划实施以来)"
+EVERY_YEAR = "每年"  # 城镇新增就业每年超过90万人: in a five-year summary, a figure for each of its years
 YEAR_MARKERS = ("一年来", "过去一年", "刚刚过去的一年", "今年以来", "全年")
 # Figures that state a level reached, not the year's increment: ``5G基站增至18.8万个``,
 # ``国家先进制造业集群达到6个`` (a stock answers only a stock target).

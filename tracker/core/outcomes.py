@@ -18,6 +18,7 @@ from .indicators import measure_of
 from .lexicon import (
     ACTION_VERBS,
     DELIVERY_VERBS,
+    EVERY_YEAR,
     FIVE_YEAR_PLAN,
     INCREMENT_WORDS,
     LEVEL_WORDS,
@@ -70,8 +71,9 @@ def find_outcomes(text: str, sections: list[Section], review_year: int | None) -
 def in_period(o: Outcome, before: str) -> Outcome:
     """A figure of a five-year summary (P5): a level reached (达到2.68%, 增至18.8万个) or a bare count
     (国家高新技术企业1.28万家, a stock) is the year's level; what was done over the period
-    (新建改造高标准农田3167万亩) or 年均 growth is no single year's figure."""
-    if o.cumulative or o.measure in ("share", "rate") or LEVEL.search(before):
+    (新建改造高标准农田3167万亩) or 年均 growth is no single year's figure; what was done 每年
+    (城镇新增就业每年超过90万人) was done in the year too."""
+    if o.cumulative or o.measure in ("share", "rate") or LEVEL.search(before) or EVERY_YEAR in before:
         return o
     if o.measure in ("count", "amount") and not _DONE.search(before):
         return replace(o, cumulative=True)
