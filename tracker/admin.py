@@ -17,12 +17,24 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.html import format_html
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.access import APPS, is_admin, may_write, scope, scope_writable
-from tracker.corrections import CorrectionError, changes_clean, commitment_add
+from tracker.corrections import (
+    DOCUMENT_FIELDS,
+    DOCUMENT_KEY,
+    DOCUMENT_KINDS,
+    CorrectionError,
+    changes_clean,
+    commitment_add,
+    correction_record,
+    decided,
+    section_key,
+)
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import (
     ApiToken,
@@ -35,7 +47,9 @@ from tracker.models import (
     Section,
     Subscription,
 )
-from tracker.services import IngestError, document_ingest, documents_reparse
+from tracker.models.documents import ROLES
+from tracker.pending import pending_answer, pending_get, pending_keep
+from tracker.services import IngestError, SameDocument, document_ingest, documents_reparse
 
 admin.site.site_header = "目标成效追踪 · 管理后台"
 admin.site.site_title = "目标成效追踪"
@@ -180,6 +194,31 @@ class DocumentUploadForm(forms.ModelForm):
         fields = ("issuer", "original")
 
 
+class DocumentEditForm(forms.ModelForm):
+    """A document's issuer, years and kind, changed as a correction (``DOCUMENT_EDIT``) with a reason:
+    the engine is given them on every parse instead of its own reading."""
+
+    reason = forms.CharField(label="修改原因", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="修改发布单位、年度或类型时必填;修改记为人工修正,每次重新解析都会沿用")
+
+    class Meta:
+        model = Document
+        fields = DOCUMENT_FIELDS
+
+    def clean(self):
+        data = super().clean()
+        if any(f in self.changed_data for f in DOCUMENT_FIELDS) and not (data.get("reason") or "").strip():
+            self.add_error("reason", "请填写修改原因。")
+        return data
+
+
+class _SameText(Exception):
+    """An admin upload with the text of a stored document: the add view asks what to do."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+
 @admin.register(Document)
 class DocumentAdmin(ScopedAdmin):
     list_display = ("pk", "issuer", "title", "kind", "review_year", "plan_year", "status", "parser_version",
@@ -193,15 +232,118 @@ class DocumentAdmin(ScopedAdmin):
     exclude = ("plain_text",)
 
     def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = DocumentUploadForm
+        kwargs["form"] = DocumentUploadForm if obj is None else DocumentEditForm
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields + (("issuer", "original_file") if obj else ())
+        if obj is None:
+            return self.readonly_fields
+        edit = DOCUMENT_FIELDS if self.has_change_permission(request, obj) else ()
+        return (*(f for f in self.readonly_fields if f not in edit), "original_file", *self._info(request, obj),
+                *(() if edit else ("issuer",)))
+
+    def _info(self, request, obj) -> tuple[str, ...]:
+        sections = "sections_table" if self.has_change_permission(request, obj) else "sections_view"
+        return ("warnings_list", "document_corrections", sections, "untaken_table")
 
     def get_fields(self, request, obj=None):
-        return ("issuer", "original") if obj is None else ("issuer", "original_file", *self.readonly_fields)
+        if obj is None:
+            return ("issuer", "original")
+        edit = self.has_change_permission(request, obj)
+        head = (*DOCUMENT_FIELDS, "reason") if edit else ("issuer",)
+        rest = (f for f in self.readonly_fields if not (edit and f in DOCUMENT_FIELDS))
+        return (*head, "original_file", *rest, *self._info(request, obj))
+
+    @admin.display(description="解析提示")
+    def warnings_list(self, obj: Document) -> str:
+        if not obj.warnings:
+            return "无"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
+
+    @admin.display(description="文档信息与章节角色的人工修正")
+    def document_corrections(self, obj: Document) -> str:
+        rows = obj.corrections.filter(kind__in=DOCUMENT_KINDS).select_related("created_by")
+        if not rows:
+            return "无"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{} {} · {} · {} · {}{}</li>", (
+            (c.created_at.strftime("%Y-%m-%d %H:%M"), c.get_kind_display(), c.target_key, c.changes, c.reason,
+             "" if c.active else "(已停用)") for c in rows)))
+
+    @admin.display(description="章节")
+    def sections_table(self, obj: Document) -> str:
+        """With a link per section to the correction of its role (for those who may change the document)."""
+        return self._sections(obj, links=True)
+
+    @admin.display(description="章节")
+    def sections_view(self, obj: Document) -> str:
+        return self._sections(obj, links=False)
+
+    def _sections(self, obj: Document, links: bool) -> str:
+        sections = list(obj.sections.all())
+        if not sections:
+            return "无"
+        add = reverse("admin:tracker_correction_add")
+
+        def link(s: Section) -> str:
+            if not links:
+                return ""
+            query = urlencode({"document": obj.pk, "kind": Correction.Kind.SECTION_ROLE,
+                               "target_key": section_key(s.path, s.start)})
+            return format_html('<a href="{}?{}">修改角色</a>', add, query)
+
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td></tr>", (
+            (s.path, s.heading, s.get_role_display(), s.start, s.end, link(s)) for s in sections))
+        return format_html('<table><thead><tr><th>路径</th><th>标题</th><th>角色</th><th>位置</th><th></th></tr>'
+                           "</thead><tbody>{}</tbody></table>", body)
+
+    @admin.display(description="未识别的数字句")
+    def untaken_table(self, obj: Document) -> str:
+        """Sentences of plan parts with a figure that gave no commitment, and the rule that rejected it:
+        the stored text parsed again with the document's decisions (cheap; nothing is written)."""
+        from tracker.core.explain import untaken
+        from tracker.core.extraction import extract_text
+
+        if obj.status != Document.Status.PARSED or not obj.plain_text:
+            return "尚未解析"
+        hints = {"title": obj.title} if obj.title and obj.title != obj.original_name else {}
+        if obj.published:
+            hints["published"] = obj.published.isoformat()
+        rows = untaken(extract_text(obj.plain_text, obj.format or "txt", hints, decided=decided(document=obj)))
+        if not rows:
+            return "无(计划部分中带单位的数字都已识别为承诺)"
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", (
+            (u.sentence, u.figure, u.label) for u in rows))
+        return format_html('<table id="untaken"><thead><tr><th>句子</th><th>数字</th><th>未采用的规则</th></tr>'
+                           "</thead><tbody>{}</tbody></table>", body)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        try:
+            return super().change_view(request, object_id, form_url, extra_context)
+        except forms.ValidationError as exc:  # a correction refused by the service: say why, change nothing
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return redirect(request.path)
+
+    def get_urls(self):
+        return [path("same/<str:token>/", self.admin_site.admin_view(self.same_view), name="tracker_document_same"),
+                *super().get_urls()]
+
+    def same_view(self, request, token: str):
+        """“与已上传的文档 #N 内容相同”: replace the stored version (corrections kept) or cancel."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied("您没有上传文档的权限。")
+        waiting = pending_get(request, token)
+        if request.method == "POST":
+            ok, message = pending_answer(request, token, replace=request.POST.get("action") == "replace")
+            self.message_user(request, message, messages.SUCCESS if ok else messages.ERROR)
+            if ok and waiting is not None and request.POST.get("action") == "replace":
+                return redirect("admin:tracker_document_change", waiting.existing.pk)
+            return redirect("admin:tracker_document_changelist")
+        if waiting is None:
+            self.message_user(request, "该上传已处理或已过期,请重新上传。", messages.WARNING)
+            return redirect("admin:tracker_document_add")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "pending": waiting,
+                   "title": "上传的文档与已有文档内容相同"}
+        return TemplateResponse(request, "admin/tracker/document/same.html", context)
 
     @admin.display(description="原始文件")
     def original_file(self, obj: Document) -> str:
@@ -209,11 +351,28 @@ class DocumentAdmin(ScopedAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
+            # never written straight into the row: a correction, re-applied on every parse
+            stored = Document.objects.get(pk=obj.pk)
+            changes = {}
+            for f in DOCUMENT_FIELDS:
+                if f in form.changed_data:
+                    value = form.cleaned_data[f]
+                    changes[f] = value.pk if isinstance(value, Issuer) else value
+            if changes:
+                try:
+                    correction_record(document=stored, kind=Correction.Kind.DOCUMENT_EDIT, target_key=DOCUMENT_KEY,
+                                      reason=form.cleaned_data.get("reason", ""), user=request.user, changes=changes)
+                except CorrectionError as exc:
+                    raise forms.ValidationError(str(exc)) from exc
+            obj.refresh_from_db()
             return
         f = form.cleaned_data["original"]
+        data = f.read()
         try:
-            result = document_ingest(data=f.read(), filename=f.name, issuer=form.cleaned_data["issuer"],
+            result = document_ingest(data=data, filename=f.name, issuer=form.cleaned_data["issuer"],
                                      user=request.user)  # refuses an issuer the user may not write
+        except SameDocument as exc:
+            raise _SameText(pending_keep(request, data=data, filename=f.name, same=exc)) from exc
         except IngestError as exc:
             raise forms.ValidationError(str(exc)) from exc
         obj.pk = result.document.pk
@@ -222,6 +381,8 @@ class DocumentAdmin(ScopedAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         try:
             return super().add_view(request, form_url, extra_context)
+        except _SameText as same:
+            return redirect("admin:tracker_document_same", same.token)
         except forms.ValidationError as exc:
             # an upload refused by document_ingest (unreadable, issuer unknown): say why, keep nothing
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
@@ -266,10 +427,12 @@ class CorrectionAddForm(forms.ModelForm):
                              help_text="从文档正文中复制漏识别的条款;也可以改填起点和终点")
     start = forms.IntegerField(label="条款起点", required=False, min_value=0)
     end = forms.IntegerField(label="条款终点", required=False, min_value=1)
+    role = forms.ChoiceField(label="章节角色(修改章节角色时选择)", required=False, choices=[("", "—"), *ROLES],
+                             help_text="从文档页面的“章节”表点“修改角色”进入,对象标识已填好")
 
     class Meta:
         model = Correction
-        fields = ("document", "kind", "clause", "start", "end", "target_key", "changes", "reason")
+        fields = ("document", "kind", "clause", "start", "end", "target_key", "role", "changes", "reason")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -278,6 +441,10 @@ class CorrectionAddForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("kind") == Correction.Kind.SECTION_ROLE and data.get("role"):
+            data["changes"] = {**(data.get("changes") or {}), "role": data["role"]}
+        if data.get("kind") == Correction.Kind.DOCUMENT_EDIT:
+            data["target_key"] = DOCUMENT_KEY
         if data.get("kind"):
             try:
                 data["changes"] = changes_clean(kind=data["kind"], changes=data.get("changes"))
@@ -324,6 +491,11 @@ class CorrectionAdmin(ScopedAdmin):
     def save_model(self, request, obj, form, change) -> None:
         if change:
             super().save_model(request, obj, form, change)
+            if obj.kind in DOCUMENT_KINDS and "active" in form.changed_data:
+                # the document's fields and roles are the engine's input: parse again with or without it
+                job = documents_reparse(documents=Document.objects.filter(pk=obj.document_id),
+                                        label=f"{request.user} 修正{'启用' if obj.active else '停用'}后重新解析")
+                self.message_user(request, f"已排队重新解析该文档(任务 #{job.pk})。")
             return
         data = form.cleaned_data
         try:
@@ -331,8 +503,6 @@ class CorrectionAdmin(ScopedAdmin):
                 saved = commitment_add(document=data["document"], start=data["start"], end=data["end"],
                                        reason=data["reason"], user=request.user, fields=data.get("changes") or {})
             else:
-                from tracker.corrections import correction_record
-
                 saved = correction_record(document=data["document"], kind=data["kind"],
                                           target_key=data["target_key"], reason=data["reason"], user=request.user,
                                           changes=data.get("changes") or {})

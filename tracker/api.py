@@ -69,7 +69,7 @@ def documents(request, user):
     return _page(request, qs, lambda d: {
         "id": d.pk, "issuer": d.issuer_id, "title": d.title, "kind": d.kind, "published": d.published,
         "review_year": d.review_year, "plan_year": d.plan_year, "status": d.status, "error": d.error,
-        "parser_version": d.parser_version})
+        "parser_version": d.parser_version, "warnings": d.warnings})
 
 
 def _commitment(c: Commitment) -> dict:

@@ -17,10 +17,12 @@ from django.utils import timezone
 
 from outcomes.models import Assessment, Outcome
 from targets.models import Commitment
+from tracker.access import may_write, may_write_issuer
 from tracker.core.assessment import convert
+from tracker.core.extraction import Decided
 from tracker.core.scoring import fmt, score
 from tracker.engine import thresholds
-from tracker.models import Correction, Document
+from tracker.models import Correction, Document, Issuer, Section
 
 COMMITMENT_FIELDS = ("target", "target_high", "unit", "comparator", "year", "indicator", "polarity", "measure",
                      "deadline", "strength")
@@ -28,6 +30,11 @@ OUTCOME_FIELDS = ("value", "unit", "year", "indicator", "measure", "cumulative")
 PARSE_KINDS = (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.NOT_A_COMMITMENT, Correction.Kind.ADD_COMMITMENT,
                Correction.Kind.OUTCOME_EDIT)
 ASSESSMENT_KINDS = (Correction.Kind.LINK_EVIDENCE, Correction.Kind.UNLINK_EVIDENCE, Correction.Kind.OVERRIDE)
+# a person's decisions about the document itself: given to the engine as inputs on every parse (``decided``)
+DOCUMENT_KINDS = (Correction.Kind.DOCUMENT_EDIT, Correction.Kind.SECTION_ROLE)
+DOCUMENT_FIELDS = ("issuer", "review_year", "plan_year", "kind")
+DOCUMENT_KEY = "document"
+SECTION_PREFIX = "section:"
 
 
 class CorrectionError(ValueError):
@@ -40,6 +47,9 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
     if not (reason or "").strip():
         raise CorrectionError("请填写修改原因。")
     changes = {k: _jsonable(v) for k, v in changes_clean(kind=kind, changes=changes).items()}
+    if kind in DOCUMENT_KINDS:
+        return _document_correction_record(document=document, kind=kind, target_key=target_key, reason=reason,
+                                           user=user, changes=changes)
     with transaction.atomic():
         correction = Correction.objects.create(
             document=document, kind=kind, target_key=target_key, changes=changes, reason=reason.strip(),
@@ -55,12 +65,91 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
     return correction
 
 
+def section_key(path: str, start: int) -> str:
+    """The target of a section-role correction: the section's natural key (path, start)."""
+    return f"{SECTION_PREFIX}{path}@{start}"
+
+
+def _section_of(target_key: str) -> tuple[str, int] | None:
+    if not (target_key or "").startswith(SECTION_PREFIX) or "@" not in target_key:
+        return None
+    path, _, start = target_key[len(SECTION_PREFIX):].rpartition("@")
+    return (path, int(start)) if start.isdigit() else None
+
+
+def _document_correction_record(*, document: Document, kind: str, target_key: str, reason: str, user,
+                                changes: dict) -> Correction:
+    """A correction of the document's own fields or of a section's role: recorded, then the document is
+    parsed again with every active decision (``decided``). An issuer change moves the document, only
+    into an issuer the user may write."""
+    from tracker.services import document_parse  # services applies corrections after a parse: import late
+
+    person = user if getattr(user, "is_authenticated", False) else None
+    if person is not None and not may_write(person, document):
+        raise CorrectionError("您没有修改该文档的权限。")
+    if not changes:
+        raise CorrectionError("请填写要修改的内容。")
+    moved_from = None
+    if kind == Correction.Kind.SECTION_ROLE:
+        key = _section_of(target_key)
+        if key is None or not document.sections.filter(path=key[0], start=key[1]).exists():
+            raise CorrectionError("在该文档中找不到这个章节(对象标识应为 section:路径@起点)。")
+        target_key = section_key(*key)
+    else:
+        target_key = DOCUMENT_KEY
+        new_issuer = changes.get("issuer")
+        if new_issuer is not None and new_issuer != document.issuer_id:
+            # the same words whether the issuer exists or not: nothing is told about others
+            if (person is not None and not may_write_issuer(person, new_issuer)) or \
+                    not Issuer.objects.filter(pk=new_issuer).exists():
+                raise CorrectionError("不能把文档移到该发布单位:该单位不存在或不在您可修改的范围内。")
+            if Document.objects.filter(issuer_id=new_issuer, sha256=document.sha256).exists():
+                raise CorrectionError("该发布单位已有同一文件,不能重复移入。")
+            moved_from = document.issuer
+    with transaction.atomic():
+        correction = Correction.objects.create(document=document, kind=kind, target_key=target_key, changes=changes,
+                                               reason=reason.strip(), created_by=person)
+        if moved_from is not None:
+            Document.objects.filter(pk=document.pk).update(issuer_id=changes["issuer"])
+            for model in (Commitment, Outcome):
+                model.objects.filter(document=document).update(issuer_id=changes["issuer"])
+    document.refresh_from_db()
+    document_parse(document=document)
+    from outcomes.services import issuer_assess
+
+    if moved_from is not None:
+        issuer_assess(issuer=moved_from)
+    issuer_assess(issuer=document.issuer)
+    correction.refresh_from_db()
+    return correction
+
+
+def decided(*, document: Document) -> Decided:
+    """The document's active decisions, as the engine's input: later corrections win field by field."""
+    fields: dict = {}
+    roles: dict[tuple[str, int], str] = {}
+    for corr in document.corrections.filter(active=True, kind__in=DOCUMENT_KINDS).order_by("created_at", "pk"):
+        if corr.kind == Correction.Kind.SECTION_ROLE:
+            key = _section_of(corr.target_key)
+            if key is not None and corr.changes.get("role"):
+                roles[key] = corr.changes["role"]
+            continue
+        fields.update({k: v for k, v in corr.changes.items() if k in DOCUMENT_FIELDS and v not in (None, "")})
+    issuer = None
+    if "issuer" in fields:
+        issuer = Issuer.objects.filter(pk=fields["issuer"]).values_list("name", flat=True).first()
+    return Decided(review_year=fields.get("review_year"), plan_year=fields.get("plan_year"),
+                   kind=fields.get("kind"), issuer=issuer, roles=roles)
+
+
 # the fields each kind of correction may carry, and the model field that checks each value
 _CHANGE_FIELDS = {
     Correction.Kind.COMMITMENT_EDIT: {f: (Commitment, f) for f in COMMITMENT_FIELDS},
     Correction.Kind.ADD_COMMITMENT: {f: (Commitment, f) for f in (*COMMITMENT_FIELDS, "start", "end", "text")},
     Correction.Kind.OUTCOME_EDIT: {f: (Outcome, f) for f in OUTCOME_FIELDS},
     Correction.Kind.OVERRIDE: {"status": (Assessment, "override_status"), "score": (Assessment, "override_score")},
+    Correction.Kind.DOCUMENT_EDIT: {f: (Document, f) for f in DOCUMENT_FIELDS},
+    Correction.Kind.SECTION_ROLE: {"role": (Section, "role")},
 }
 
 
@@ -82,6 +171,13 @@ def changes_clean(*, kind: str, changes) -> dict:
         field = model._meta.get_field(field_name)
         if isinstance(value, (dict, list)):
             raise CorrectionError(f"字段 {name} 的值无效:应为单个值。")
+        if field.is_relation:  # an issuer by its id; whether it exists and may be written: correction_record
+            if isinstance(value, Issuer):
+                value = value.pk
+            if isinstance(value, bool) or not str(value).isdigit():
+                raise CorrectionError(f"字段 {name} 的值无效:应为发布单位的编号。")
+            cleaned[name] = int(value)
+            continue
         try:
             value = field.clean(value, None)
         except ValidationError as exc:
@@ -123,7 +219,11 @@ def _set_orphaned(correction: Correction, orphaned: bool) -> None:
 
 
 def corrections_apply_parse(*, document: Document) -> None:
-    """Re-apply edits, rejections and additions of ``document`` to its rows."""
+    """Re-apply edits, rejections and additions of ``document`` to its rows. (Its own fields and its
+    sections' roles were the engine's input, ``decided``; a role whose section is gone is orphaned.)"""
+    for corr in document.corrections.filter(active=True, kind=Correction.Kind.SECTION_ROLE):
+        key = _section_of(corr.target_key)
+        _set_orphaned(corr, key is None or not document.sections.filter(path=key[0], start=key[1]).exists())
     for corr in document.corrections.filter(active=True, kind__in=PARSE_KINDS):
         if corr.kind == Correction.Kind.ADD_COMMITMENT:
             c = corr.changes

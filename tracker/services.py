@@ -24,10 +24,11 @@ from targets.models import Commitment, natural_keys
 from tracker.access import writable_issuer_ids
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
+from tracker.core.fingerprint import fingerprint, same_document, similarity
 from tracker.core.metadata import find_issuer
 from tracker.core.model import Extraction
 from tracker.core.reading import UnreadableDocument, read_bytes
-from tracker.corrections import corrections_apply_parse
+from tracker.corrections import corrections_apply_parse, decided
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
 
@@ -36,6 +37,15 @@ log = logging.getLogger(__name__)
 
 class IngestError(ValueError):
     """An upload that cannot be taken; the message is for users, in Chinese."""
+
+
+class SameDocument(IngestError):
+    """An upload whose text is a document already stored for the issuer (another file of the same
+    report): nothing is stored; the caller asks whether to replace the stored version."""
+
+    def __init__(self, filename: str, existing: Document):
+        self.existing = existing
+        super().__init__(f"{filename}:与已上传的文档 #{existing.pk}《{existing}》内容相同。")
 
 
 @dataclass(frozen=True)
@@ -60,9 +70,12 @@ def issuer_resolve(*, name: str, create: bool = True) -> Issuer | None:
 
 
 def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
-                    issuer_name: str | None = None, user=None, parse: bool = True) -> Ingested:
+                    issuer_name: str | None = None, user=None, parse: bool = True,
+                    same_text: bool = False) -> Ingested:
     """Store an upload unchanged and queue its parse. The same bytes for the same
-    issuer are recognised and return the existing document."""
+    issuer are recognised and return the existing document; the same text in another
+    file (.txt/.docx/.pdf of one report) raises ``SameDocument`` unless ``same_text``
+    says to store it anyway (``document_replace`` replaces the stored version instead)."""
     # a person uploads only into issuers they may write (tracker.access); the command line into any
     writable = writable_issuer_ids(user) if getattr(user, "is_authenticated", False) else None
     if issuer is not None and writable is not None and issuer.pk not in writable:
@@ -87,9 +100,15 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
     existing = Document.objects.filter(issuer=issuer, sha256=digest).first()
     if existing:
         return Ingested(existing, False)
+    signature = fingerprint(read.text)
+    if not same_text:
+        twin = same_text_document(issuer=issuer, signature=signature)
+        if twin is not None:
+            raise SameDocument(filename, twin)
     try:
         with transaction.atomic():
             doc = Document(issuer=issuer, original_name=filename[:255], sha256=digest, format=read.format,
+                           fingerprint=signature,
                            uploaded_by=user if getattr(user, "is_authenticated", False) else None)
             doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
             doc.save()
@@ -100,6 +119,57 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
 
         transaction.on_commit(lambda: parse_document.delay(doc.id))
     return Ingested(doc, True)
+
+
+def same_text_document(*, issuer: Issuer, signature: list[int], exclude: int | None = None) -> Document | None:
+    """The issuer's stored document with the same text (``tracker.core.fingerprint``), the most alike
+    first; only this issuer's documents are compared, so nothing is told about others."""
+    if not signature:
+        return None
+    best, best_pk = 0.0, None
+    rows = Document.objects.filter(issuer=issuer).exclude(fingerprint=[]).exclude(pk=exclude)
+    for pk, other in rows.values_list("pk", "fingerprint"):
+        if same_document(signature, other):
+            sim = similarity(signature, other)
+            if sim > best:
+                best, best_pk = sim, pk
+    return Document.objects.select_related("issuer").get(pk=best_pk) if best_pk else None
+
+
+def document_replace(*, document: Document, data: bytes, filename: str, user=None, parse: bool = True) -> Document:
+    """Replace a stored document's file (another file of the same report): the document keeps its id,
+    its corrections and its history; its text and rows come from the new file on the next parse,
+    with the corrections re-applied. Identical bytes change nothing."""
+    writable = writable_issuer_ids(user) if getattr(user, "is_authenticated", False) else None
+    if writable is not None and document.issuer_id not in writable:
+        raise IngestError(f"{filename}:您没有修改该文档的权限。")
+    limits = engine_limits()
+    if len(data) > limits.max_bytes:
+        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
+    try:
+        read = read_bytes(data, limits)
+    except UnreadableDocument as exc:
+        raise IngestError(f"{filename}:{exc}") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == document.sha256:
+        return document
+    if Document.objects.filter(issuer_id=document.issuer_id, sha256=digest).exclude(pk=document.pk).exists():
+        raise IngestError(f"{filename}:同一文件已作为另一份文档上传过,未替换。")
+    with transaction.atomic():
+        doc = Document.objects.select_for_update().get(pk=document.pk)
+        old_name = doc.original.name
+        doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
+        doc.original_name, doc.sha256, doc.format = filename[:255], digest, read.format
+        doc.fingerprint, doc.status, doc.error = fingerprint(read.text), Document.Status.PENDING, ""
+        doc.save(update_fields=["original", "original_name", "sha256", "format", "fingerprint", "status", "error"])
+        storage = doc.original.storage
+        if old_name and old_name != doc.original.name:
+            transaction.on_commit(lambda: storage.delete(old_name))
+        if parse:
+            from tracker.tasks import parse_document
+
+            transaction.on_commit(lambda: parse_document.delay(doc.pk))
+    return doc
 
 
 def _safe_name(filename: str) -> str:
@@ -117,7 +187,8 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         with document.original.open("rb") as fh:
             data = fh.read()
         read = read_bytes(data, engine_limits())
-        extraction = extract_text(read.text, read.format, read.hints)
+        # a person's decisions (corrected years, kind, issuer, section roles) are the engine's inputs
+        extraction = extract_text(read.text, read.format, read.hints, decided=decided(document=document))
     except UnreadableDocument as exc:
         return _parse_failed(document, str(exc), job)
     except Exception as exc:  # the engine must never leave a document stuck in "parsing"
@@ -153,6 +224,8 @@ def _store_extraction(document: Document, x: Extraction) -> None:
     document.review_year = info.review_year
     document.plan_year = info.plan_year
     document.kind = info.kind
+    document.warnings = list(info.warnings)
+    document.fingerprint = fingerprint(x.text)
     document.format = x.format
     document.status = Document.Status.PARSED
     document.error = ""

@@ -18,7 +18,8 @@ from targets.models import Commitment
 from tracker.access import can_edit, scope, writable_issuers
 from tracker.forms import UploadForm
 from tracker.models import Document, ParseJob
-from tracker.services import IngestError, document_ingest
+from tracker.pending import pending_answer, pending_keep, pending_list
+from tracker.services import IngestError, SameDocument, document_ingest
 
 
 @login_required
@@ -43,9 +44,15 @@ def documents(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES, issuers=writable_issuers(request.user))
         if form.is_valid():
             for f in form.cleaned_data["files"]:
+                data = f.read()
                 try:
-                    result = document_ingest(data=f.read(), filename=f.name, issuer=form.cleaned_data["issuer"],
+                    result = document_ingest(data=data, filename=f.name, issuer=form.cleaned_data["issuer"],
                                              user=request.user)
+                except SameDocument as exc:
+                    # another file of a stored report: ask (replace the stored version, or cancel)
+                    pending_keep(request, data=data, filename=f.name, same=exc)
+                    messages.warning(request, f"{exc}请在下方选择替换原文档的文件,或取消本次上传。")
+                    continue
                 except IngestError as exc:
                     messages.error(request, str(exc))
                     continue
@@ -59,7 +66,19 @@ def documents(request: HttpRequest) -> HttpResponse:
     page = Paginator(docs, 100).get_page(request.GET.get("page"))
     jobs = scope(ParseJob.objects.filter(finished_at__isnull=True), request.user)[:5] if editor else []
     return render(request, "tracker/documents.html", {"documents": page, "page": page, "form": form, "jobs": jobs,
-                                                      "editor": editor})
+                                                      "editor": editor,
+                                                      "pending": pending_list(request) if editor else []})
+
+
+@login_required
+@require_http_methods(["POST"])
+def document_same(request: HttpRequest, token: str) -> HttpResponse:
+    """The answer to “与已上传的文档 #N 内容相同”: replace the stored version, or cancel."""
+    if not can_edit(request.user):
+        raise PermissionDenied("只有编辑可以上传文档。")
+    ok, message = pending_answer(request, token, replace=request.POST.get("action") == "replace")
+    (messages.success if ok else messages.error)(request, message)
+    return redirect("documents")
 
 
 @login_required

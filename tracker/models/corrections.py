@@ -22,6 +22,8 @@ class Correction(models.Model):
         LINK_EVIDENCE = "link_evidence", "关联证据"
         UNLINK_EVIDENCE = "unlink_evidence", "取消关联证据"
         OVERRIDE = "override", "人工判定状态/得分"
+        DOCUMENT_EDIT = "document_edit", "修改文档信息"
+        SECTION_ROLE = "section_role", "修改章节角色"
 
     document = models.ForeignKey(Document, verbose_name="文档", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)

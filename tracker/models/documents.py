@@ -65,6 +65,10 @@ class Document(models.Model):
                                     on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
     parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+    # what the engine could not do on this document, in Chinese (tracker.core: DocumentInfo.warnings)
+    warnings = models.JSONField("解析提示", default=list, blank=True)
+    # MinHash of its sentences (tracker.core.fingerprint): one report recognised across .txt/.docx/.pdf
+    fingerprint = models.JSONField("文本指纹", default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "文档"
