@@ -216,7 +216,7 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     for c in commitments:
         if year is not None and c.year is not None and c.year > year:
             judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
-                                      f"承诺年度 {c.year} 晚于总结年度 {year},尚未到期"))
+                                      f"承诺年度 {c.year} 晚于总结年度 {year}，尚未到期"))
             continue
         j = _judge_numeric(c, linker, t) if c.target is not None else _judge_qualitative(c, bm25, t)
         if j.status == "no_evidence" and completed:
@@ -286,13 +286,13 @@ def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
             return aggregated
         status, ratio, arithmetic = score(c, value, t)
         return Judgment(c, status, ratio, value, c.unit, (_evidence(o, value),), round(min(1.0, sim), 3),
-                        f"{o.indicator} {fmt(value)}{c.unit or ''}:{arithmetic}")
+                        f"{o.indicator} {fmt(value)}{c.unit or ''}：{arithmetic}")
     derived = _derived_share(c, linker, t)
     if derived:
         return derived
     near = ""
     if cands:
-        near = f"(最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”,相似度 {cands[0][0]:.2f},不足以认定)"
+        near = f"（最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”，相似度 {cands[0][0]:.2f}，不足以认定）"
     return _no_evidence(c, f"总结中没有找到该指标的数据{near}", 0.6 if not cands else 0.4)
 
 
@@ -323,7 +323,7 @@ def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
     conf = sum(s for s, _, _ in chosen) / len(chosen) * 0.9
     return Judgment(c, status, ratio, total, c.unit,
                     tuple(_evidence(linker.outcomes[i], v) for _, i, v in chosen), round(conf, 3),
-                    f"{sum_text};{arithmetic}")
+                    f"{sum_text}；{arithmetic}")
 
 
 def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | None:
@@ -349,7 +349,7 @@ def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | N
     return Judgment(c, status, ratio, round(share, 2), "%",
                     (_evidence(linker.outcomes[i1], a), _evidence(linker.outcomes[i2], b)),
                     round(min(s1, s2) * 0.8, 3),
-                    f"{fmt(a)} / {fmt(b)} × 100% = {fmt(share)}%;{arithmetic}")
+                    f"{fmt(a)} / {fmt(b)} × 100% = {fmt(share)}%；{arithmetic}")
 
 
 def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
@@ -372,16 +372,16 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
         status, value = "partly_met", 0.5
     else:
         return Judgment(c, "no_evidence", None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
-                        f"最相关的总结句只覆盖 {coverage:.0%} 的关键词" + ("" if verb else ",且没有完成类表述"))
+                        f"最相关的总结句只覆盖 {coverage:.0%} 的关键词" + ("" if verb else "，且没有完成类表述"))
     if c.measure == "milestone" and c.deadline:
         late = _completed_after(p.text, c.deadline)
         if late:
             status, value = "not_met", 0.0
             return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
-                            f"节点要求 {c.deadline} 前完成,总结称{late}才完成")
+                            f"节点要求 {c.deadline} 前完成，总结称{late}才完成")
         status, value = ("met", 1.0) if status == "met" else (status, value)
     return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
-                    f"总结中有“{verb}”的明确表述,覆盖 {coverage:.0%} 的关键词")
+                    f"总结中有“{verb}”的明确表述，覆盖 {coverage:.0%} 的关键词")
 
 
 def _delivery(ctoks: frozenset[str], sentence: str) -> tuple[float, str | None]:

@@ -45,23 +45,23 @@ def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]
         ratio = 1.0 if actual <= 0 else min(1.0, target / actual)
         arithmetic = f"{fmt(target)} / {fmt(actual)} = {fmt(target / actual) if actual > 0 else '∞'}"
         compare = "≤" if actual <= target else ">"
-        text = f"越低越好:{fmt(actual)} {compare} {fmt(target)},比值 {arithmetic}"
+        text = f"越低越好：{fmt(actual)} {compare} {fmt(target)}，比值 {arithmetic}"
     else:
         if target <= 0:
             ratio = 1.0 if actual >= target else 0.0
             text = f"{fmt(actual)} {'≥' if ratio else '<'} {fmt(target)}"
         elif actual < 0:
             ratio = 0.0
-            text = f"实际 {fmt(actual)} 为负,目标 {fmt(target)} 为正:得分 0"
+            text = f"实际 {fmt(actual)} 为负，目标 {fmt(target)} 为正：得分 0"
         else:
             ratio = min(1.0, actual / target)
             compare = "≥" if actual >= target else "<"
-            text = f"{fmt(actual)} {compare} {fmt(target)},比值 {fmt(actual)} / {fmt(target)} = {fmt(actual / target)}"
+            text = f"{fmt(actual)} {compare} {fmt(target)}，比值 {fmt(actual)} / {fmt(target)} = {fmt(actual / target)}"
     bar = t.met_approx if comparator == "~" else t.met
     if ratio >= bar:
         status = "met"
         if comparator == "~" and ratio < t.met:
-            text += f"(“左右”容差:≥ {fmt(t.met_approx)} × 目标)"
+            text += f"（“左右”容差：≥ {fmt(t.met_approx)} × 目标）"
     elif ratio >= t.partly:
         status = "partly_met"
     else:
