@@ -169,3 +169,31 @@ def test_admin_upload_asks_then_replaces(client, stored, django_capture_on_commi
     assert response["Location"] == reverse("admin:tracker_document_change", args=[plan.pk])
     plan.refresh_from_db()
     assert plan.format == "docx" and Document.objects.filter(issuer=issuer).count() == 2
+
+
+def test_replace_with_shifted_text_moves_the_corrections_to_their_clauses(stored):
+    from tracker.corrections import section_key
+
+    issuer, plan, text = stored
+    c = Commitment.objects.get(document=plan, text__contains="数字经济企业20家", target=20)
+    edit = correction_record(document=plan, kind=Correction.Kind.COMMITMENT_EDIT, target_key=c.natural_key,
+                             changes={"target": 10}, reason="原文为10家")
+    section = plan.sections.get(path="三")
+    role = correction_record(document=plan, kind=Correction.Kind.SECTION_ROLE,
+                             target_key=section_key(section.path, section.start), changes={"role": "plan"},
+                             reason="确认为计划")
+    title, rest = text.split("\n", 1)
+    shifted = f"{title}\n(本文为修订稿,发布单位网站转载时有删改,以此稿为准。)\n{rest}"
+    data = shifted.encode("gb18030")
+    with pytest.raises(SameDocument):
+        document_ingest(data=data, filename="修订稿.txt", issuer=issuer, parse=False)
+    doc = document_parse(document=document_replace(document=plan, data=data, filename="修订稿.txt", parse=False))
+    assert doc.plain_text == shifted
+    edit.refresh_from_db()
+    role.refresh_from_db()
+    assert edit.target_key != c.natural_key and not edit.orphaned
+    assert not role.orphaned and role.target_key != section_key(section.path, section.start)
+    moved = Commitment.objects.get(document=doc, natural_key=edit.target_key)
+    assert moved.target == 10 and "数字经济企业20家" in moved.text
+    assert Commitment.objects.filter(document=doc, text__contains="数字经济企业20家",
+                                     target__in=[10, 20]).count() == 1  # the clause once, corrected

@@ -9,6 +9,7 @@ and kept, for an editor to look at in the review queue.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -122,6 +123,68 @@ def _document_correction_record(*, document: Document, kind: str, target_key: st
     issuer_assess(issuer=document.issuer)
     correction.refresh_from_db()
     return correction
+
+
+_SPAN_KEY = re.compile(r"(?P<prefix>manual:)?(?P<start>\d+):(?P<end>\d+)(?P<rest>(:[^:]*)?)")
+
+
+def _moved(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the clause ``old[start:end]`` stands in ``new``: in place, or at its one occurrence."""
+    clause = old[start:end]
+    if not clause:
+        return None
+    if new[start:end] == clause:
+        return start, end
+    at = new.find(clause)
+    if at == -1 or new.find(clause, at + 1) != -1:
+        return None
+    return at, at + len(clause)
+
+
+def _moved_key(old: str, new: str, key: str) -> str | None:
+    m = _SPAN_KEY.fullmatch(key or "")
+    if not m:
+        return None
+    span = _moved(old, new, int(m["start"]), int(m["end"]))
+    if span is None:
+        return None
+    return f"{m['prefix'] or ''}{span[0]}:{span[1]}{m['rest']}"
+
+
+def corrections_follow_text(*, document: Document, old_text: str, new_text: str) -> int:
+    """The document's text is replaced by another file of the same report: every correction that points
+    into it by offsets (its own, and evidence links of plans that quote it) is moved to where its clause
+    now stands, so that the next parse applies it again. One that cannot be placed is left as it is and
+    will be flagged orphaned, never dropped. Returns how many were moved."""
+    if not old_text or old_text == new_text:
+        return 0
+    moved = 0
+    for corr in Correction.objects.filter(document=document):
+        fields = {}
+        if corr.kind == Correction.Kind.SECTION_ROLE:
+            key = _section_of(corr.target_key)
+            if key is not None:
+                line_end = old_text.find("\n", key[1])
+                span = _moved(old_text, new_text, key[1], line_end if line_end != -1 else len(old_text))
+                if span is not None and span[0] != key[1]:
+                    fields["target_key"] = section_key(key[0], span[0])
+        elif corr.kind != Correction.Kind.DOCUMENT_EDIT:
+            key = _moved_key(old_text, new_text, corr.target_key)
+            if key is not None and key != corr.target_key:
+                fields["target_key"] = key
+            if corr.kind == Correction.Kind.ADD_COMMITMENT and {"start", "end"} <= set(corr.changes):
+                span = _moved(old_text, new_text, corr.changes["start"], corr.changes["end"])
+                if span is not None and span != (corr.changes["start"], corr.changes["end"]):
+                    fields["changes"] = {**corr.changes, "start": span[0], "end": span[1]}
+        if fields:
+            Correction.objects.filter(pk=corr.pk).update(**fields)
+            moved += 1
+    for corr in Correction.objects.filter(evidence_document=document).exclude(evidence_key=""):
+        key = _moved_key(old_text, new_text, corr.evidence_key)
+        if key is not None and key != corr.evidence_key:
+            Correction.objects.filter(pk=corr.pk).update(evidence_key=key)
+            moved += 1
+    return moved
 
 
 def decided(*, document: Document) -> Decided:

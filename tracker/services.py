@@ -28,7 +28,7 @@ from tracker.core.fingerprint import fingerprint, same_document, similarity
 from tracker.core.metadata import find_issuer
 from tracker.core.model import Extraction
 from tracker.core.reading import UnreadableDocument, read_bytes
-from tracker.corrections import corrections_apply_parse, decided
+from tracker.corrections import corrections_apply_parse, corrections_follow_text, decided
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
 
@@ -157,6 +157,8 @@ def document_replace(*, document: Document, data: bytes, filename: str, user=Non
         raise IngestError(f"{filename}:同一文件已作为另一份文档上传过,未替换。")
     with transaction.atomic():
         doc = Document.objects.select_for_update().get(pk=document.pk)
+        # corrections point into the text by offsets: they follow their clauses into the new text
+        corrections_follow_text(document=doc, old_text=doc.plain_text, new_text=read.text)
         old_name = doc.original.name
         doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
         doc.original_name, doc.sha256, doc.format = filename[:255], digest, read.format
