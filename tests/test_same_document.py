@@ -197,3 +197,22 @@ def test_replace_with_shifted_text_moves_the_corrections_to_their_clauses(stored
     assert moved.target == 10 and "数字经济企业20家" in moved.text
     assert Commitment.objects.filter(document=doc, text__contains="数字经济企业20家",
                                      target__in=[10, 20]).count() == 1  # the clause once, corrected
+
+
+def test_ingest_command_tells_and_replaces_on_request(stored, tmp_path, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    issuer, plan, text = stored
+    path = tmp_path / "思路.docx"
+    path.write_bytes(as_docx(text))
+    out = io.StringIO()
+    call_command("ingest", str(path), "--issuer", issuer.name, stdout=out)
+    assert f"与已上传的文档 #{plan.pk}" in out.getvalue() and "未入库" in out.getvalue()
+    assert Document.objects.filter(issuer=issuer).count() == 2
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ingest", str(path), "--issuer", issuer.name, "--replace-same", stdout=out)
+    assert f"已替换 #{plan.pk}" in out.getvalue()
+    plan.refresh_from_db()
+    assert plan.format == "docx" and plan.status == Document.Status.PARSED
+    assert Document.objects.filter(issuer=issuer).count() == 2
