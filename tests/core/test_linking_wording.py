@@ -65,3 +65,18 @@ def test_each_item_of_a_count_before_noun_list_counts_its_own_noun():
     names = {o.value: o.indicator for o in review.outcomes if o.value in (19, 180)}
     assert "城中村" in names[19] and "老旧小区" not in names[19]
     assert "城镇老旧小区" in names[180] and "城中村" not in names[180]
+
+
+def test_a_name_jieba_keeps_whole_still_contains_its_part():
+    from tracker.core.assessment import Linker
+    from tracker.core.indicators import content_tokens, head
+
+    c, o = frozenset(content_tokens("产量")), frozenset(content_tokens("粮食产量"))
+    assert Linker.similarity(c, head("产量"), o, head("粮食产量")) >= 0.5
+
+
+def test_a_bare_scale_counts_people_not_projects():
+    from tracker.core.assessment import convert
+
+    assert convert(3000, "万", "人") == 3000 * 10_000
+    assert convert(3000, "万", "个") is None

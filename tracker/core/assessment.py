@@ -27,6 +27,7 @@ from functools import lru_cache
 from .clauses import sentences
 from .indicators import content_tokens, head
 from .lexicon import (
+    BARE_SCALE_UNITS,
     DELIVERY_VERBS,
     INCREMENT_WORDS,
     PER_UNIT,
@@ -67,7 +68,7 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float |
     ts, tb = split_unit(to_unit)
     if fb in THING_CLASSIFIERS and tb in THING_CLASSIFIERS:
         fb = tb
-    if fb != tb and not (fb == "" and tb not in ("%", "个百分点", "元")) and not (tb == "" and fb):
+    if fb != tb and not (fb == "" and tb in BARE_SCALE_UNITS) and not (tb == "" and fb):
         return None
     return value * fs / ts
 
@@ -159,9 +160,14 @@ class Linker:
             return 0.0  # 亩均增加值 is not 增加值; 人均收入 is not 收入
         common = len(cbare & obare)
         dice = 2 * common / (len(cbare) + len(obare) or 1)
-        if otoks <= ctoks or ctoks <= otoks:
-            dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers
+        if otoks <= ctoks or ctoks <= otoks or _within(ctoks, otoks) or _within(otoks, ctoks):
+            dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers (粮食产量 is 产量 of 粮食)
         return dice
+
+
+def _within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Every token of ``a`` is inside a token of ``b``: jieba keeps 粮食产量 whole, 产量 alone."""
+    return all(any(x in y for y in b) for x in a)
 
 
 def _reached(o: Outcome) -> bool:

@@ -69,6 +69,8 @@ COUNT_UNITS = (
 # Classifiers that count the same things in other words: 老楼加装电梯869台 answers 完工600部,
 # 宛平城等20处重点区域 answers 12个重点区域 (people, households and visits are not among them).
 THING_CLASSIFIERS = ("个", "处", "条", "座", "部", "台", "套", "项", "所", "栋", "间", "辆", "艘", "件", "张", "家")
+# A bare scale ("3000多万皖北地区群众") counts people or households, never projects or counties.
+BARE_SCALE_UNITS = ("人", "户", "人次", "名", "")
 AMOUNT_UNITS = (
     "万亿元", "亿元", "万元", "千元", "元", "美元",
     "平方公里", "平方米", "立方米", "公里", "千米", "米", "亩", "公顷",

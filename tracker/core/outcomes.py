@@ -75,8 +75,10 @@ def in_period(o: Outcome, before: str) -> Outcome:
     (城镇新增就业每年超过90万人) was done in the year too."""
     if o.cumulative or o.measure in ("share", "rate") or LEVEL.search(before) or EVERY_YEAR in before:
         return o
-    if o.measure in ("count", "amount") and not _DONE.search(before):
-        return replace(o, cumulative=True)
+    if o.measure == "amount" and not _DONE.search(before):
+        return o  # 粮食产量838.6亿斤: the last year's level of a yearly flow
+    if o.measure == "count" and not _DONE.search(before):
+        return replace(o, cumulative=True)  # 国家高新技术企业1.28万家: how many there are
     return replace(o, year=None)
 
 

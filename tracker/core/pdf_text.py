@@ -13,7 +13,8 @@ from .reading import Limits, UnreadableDocument
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
-def pdf_to_text(data: bytes, limits: Limits) -> str:
+def pdf_to_text(data: bytes, limits: Limits, read_pages: int | None = None) -> tuple[str, bool]:
+    """The PDF's text and whether it is all of it (``read_pages``: read only the first pages)."""
     try:
         import pypdfium2 as pdfium
 
@@ -27,7 +28,8 @@ def pdf_to_text(data: bytes, limits: Limits) -> str:
         if pages > limits.max_pdf_pages:
             raise UnreadableDocument(MESSAGES["pdf_pages"].format(pages=pages, limit=limits.max_pdf_pages))
         texts, chars = [], 0
-        for index in range(pages):
+        reading = pages if read_pages is None else min(pages, read_pages)
+        for index in range(reading):
             texts.append(_page_text(document, index))
             chars += len(texts[-1])
             if chars > limits.max_chars:
@@ -41,7 +43,7 @@ def pdf_to_text(data: bytes, limits: Limits) -> str:
     text = "\n".join(t.strip("\n") for t in texts).strip()
     if len(text) < 10:
         raise UnreadableDocument("PDF 没有文本层(可能是扫描件),请上传带文字的 PDF 或 DOCX。")
-    return reflow(text)
+    return reflow(text), reading == pages
 
 
 def _page_text(document, index: int) -> str:

@@ -35,6 +35,7 @@ class ReadText:
     text: str
     format: str
     hints: dict = field(default_factory=dict)  # title / published / issuer read from the file's metadata
+    complete: bool = True  # False: a preview (the first pages of a PDF), for an upload to be parsed later
 
 
 def sniff(data: bytes) -> str:
@@ -71,7 +72,9 @@ REFUSALS = {
 }
 
 
-def read_bytes(data: bytes, limits: Limits | None = None) -> ReadText:
+def read_bytes(data: bytes, limits: Limits | None = None, *, preview_pages: int | None = None) -> ReadText:
+    """The text of ``data``. With ``preview_pages`` a PDF is checked whole (opens, page cap) but
+    only its first pages are read: enough to tell an upload's issuer, the full read is the parse's."""
     limits = limits or Limits()
     if not data or not data.strip():
         raise UnreadableDocument("文件为空。")
@@ -84,7 +87,8 @@ def read_bytes(data: bytes, limits: Limits | None = None) -> ReadText:
     if fmt == "pdf":
         from .pdf_text import pdf_to_text
 
-        return _clean(ReadText(pdf_to_text(data, limits), "pdf"))
+        text, complete = pdf_to_text(data, limits, read_pages=preview_pages)
+        return _clean(ReadText(text, "pdf", complete=complete))
     if fmt == "docx":
         from .docx_text import docx_to_text
 
@@ -108,20 +112,27 @@ def _clean(read: ReadText) -> ReadText:
     if "\x00" not in read.text and not any("\x00" in str(v) for v in read.hints.values()):
         return read
     hints = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in read.hints.items()}
-    return ReadText(read.text.replace("\x00", ""), read.format, hints)
+    return ReadText(read.text.replace("\x00", ""), read.format, hints, read.complete)
 
 
 def _checked(read: ReadText) -> ReadText:
     if len(read.text.strip()) < 2:
         raise UnreadableDocument("文件内容过短,没有可以解析的文字。")
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", read.text))
-    if cjk < max(2, len(read.text.strip()) // 50):
+    if _cjk_count(read.text) < max(2, len(read.text.strip()) // 50):
         raise UnreadableDocument("文件中几乎没有中文文字,可能不是工作总结或计划文档。")
     return read
 
 
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _cjk_count(text: str, chunk: int = 1 << 20) -> int:
+    """Chinese characters in ``text``, a chunk at a time (no list of 18 million matches)."""
+    return sum(len(_NOT_CJK.sub("", text[i:i + chunk])) for i in range(0, len(text), chunk))
+
+
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def decode_text(data: bytes) -> str:
@@ -152,5 +163,13 @@ def decode_text(data: bytes) -> str:
 def _plausible(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls <= len(text) // 200
+    allowed = len(text) // 200
+    controls = 0
+    for _ in _CONTROLS.finditer(text):  # control characters other than \t \n \f \r
+        controls += 1
+        if controls > allowed:
+            return False
+    return True
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
