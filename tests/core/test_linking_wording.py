@@ -80,3 +80,10 @@ def test_a_bare_scale_counts_people_not_projects():
 
     assert convert(3000, "万", "人") == 3000 * 10_000
     assert convert(3000, "万", "个") is None
+
+
+def test_a_scale_with_no_number_is_one_of_it():
+    from tracker.core.quantities import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities("进出口总额突破万亿元，5大支柱产业迈入万亿级规模")]
+    assert (1, "万亿元") in got and got.count((1, "万亿元")) == 2

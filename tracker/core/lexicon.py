@@ -71,6 +71,10 @@ COUNT_UNITS = (
 THING_CLASSIFIERS = ("个", "处", "条", "座", "部", "台", "套", "项", "所", "栋", "间", "辆", "艘", "件", "张", "家")
 # A bare scale ("3000多万皖北地区群众") counts people or households, never projects or counties.
 BARE_SCALE_UNITS = ("人", "户", "人次", "名", "")
+# Verbs before a scale with no number: 突破万亿元, 迈入万亿级 (= 1 万亿元).
+BARE_SCALE_VERBS = ("突破", "超过", "迈上", "迈入", "跨上", "跨入", "跃上", "达到", "站上", "超")
+BARE_SCALES = ("万亿", "千亿", "百亿", "亿")
+BARE_SCALE_TAILS = ("元", "级")  # the first is the unit given: 万亿级 → 1 万亿元
 AMOUNT_UNITS = (
     "万亿元", "亿元", "万元", "千元", "元", "美元",
     "平方公里", "平方米", "立方米", "公里", "千米", "米", "亩", "公顷",

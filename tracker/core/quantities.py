@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .lexicon import AMOUNT_UNITS, COUNT_UNITS, DURATION_UNITS, PERCENT_UNITS, SCALES
+from .lexicon import (
+    AMOUNT_UNITS,
+    BARE_SCALE_TAILS,
+    BARE_SCALE_VERBS,
+    BARE_SCALES,
+    COUNT_UNITS,
+    DURATION_UNITS,
+    PERCENT_UNITS,
+    SCALES,
+)
 from .model import Quantity
 from .numerals import NUMERAL_CHARS, cn_to_number, fold
 
@@ -37,6 +46,9 @@ _RANK_WORD_RE = re.compile(
     r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[一二三四五六七八九十]+)(?![批次步个届期强\d])(?:名|位)?")
 _TOP_CONTEXT = re.compile(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$")
 _RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、和及与])+$")
+# 进出口总额突破万亿元, 支柱产业迈入万亿级规模: a scale with no number is one of it
+_BARE_SCALE_RE = re.compile("(?:{})({})({})".format(*("|".join(w) for w in (BARE_SCALE_VERBS, BARE_SCALES,
+                                                                               BARE_SCALE_TAILS))))
 _SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番|翻番")
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NAME_NEIGHBOURS = set("+×*Xx/#")
@@ -87,6 +99,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         comparator = "<=" if word.startswith("前") else None
         add(Quantity(rank, "名", m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
 
+    for m in _BARE_SCALE_RE.finditer(folded):
+        if free(m.start(1), m.end()):
+            add(Quantity(1, m.group(1) + BARE_SCALE_TAILS[0], m.start(1) + offset, m.end() + offset))
     for m in _NUMBER_RE.finditer(folded):
         if not free(*m.span()) or _inside_quoted_name(folded, m.start()):
             continue

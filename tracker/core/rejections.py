@@ -51,6 +51,8 @@ def _size_class(folded: str, f: Figure, s: int, e: int) -> bool:
 
 def _part_of_name(folded: str, f: Figure, s: int, e: int) -> bool:
     q = f.q
+    if not any(ch.isdigit() for ch in folded[q.start:q.end]):
+        return False  # 突破万亿级规模: a bare scale names a size, not a thing
     if _before(folded, f).endswith(_DOING + ("、",)):
         return False  # 完成3800万平方米建筑智能化供热改造, …管道清淤、175公里河道疏浚: the size of the work
     if q.unit in AMOUNT_UNITS or any(q.unit.endswith(u) for u in ("瓦", "吨", "米")):
