@@ -71,7 +71,7 @@ def plan_assess(*, plan: Document, review: Document) -> int:
     headings = dict(plan.sections.values_list("path", "heading"))
     judgments = assess_items([core_commitment(c) for c in commitments], [_core_outcome(o) for o in outcomes],
                              review_passages(review.plain_text, sections), review.review_year, thresholds(),
-                             headings)
+                             headings, plan.plain_text)
     by_span = {(o.start, o.end, o.value): o for o in outcomes}
     by_clause = {}
     for o in outcomes:

@@ -87,3 +87,10 @@ def test_a_scale_with_no_number_is_one_of_it():
 
     got = [(q.value, q.unit) for q in find_quantities("进出口总额突破万亿元，5大支柱产业迈入万亿级规模")]
     assert (1, "万亿元") in got and got.count((1, "万亿元")) == 2
+
+
+def test_items_of_a_list_opened_in_their_paragraph_are_met_when_the_list_is():
+    plan = PLAN.replace("治理背街小巷1100条", "办好20项民生实事：建设24个群众滑冰场、改造公交化线路120条")
+    review = REVIEW.replace("精细化治理1411条背街小巷", "20项民生实事全面完成")
+    got = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
+    assert got[24] == got[120] == "met"

@@ -73,6 +73,9 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float |
     return value * fs / ts
 
 
+# How far back in its paragraph a commitment looks for the named list it belongs to.
+LIST_CONTEXT = 600
+
 # A part of a 省级以上 sum needs less overlap than a link on its own: it names one level of it.
 AGGREGATE_MIN_SIMILARITY = 0.3
 
@@ -206,14 +209,15 @@ def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None =
     outcomes = [o if o.year == year or o.year is None else replace(o, year=year) for o in review.outcomes]
     headings = {s.path: s.heading for s in plan.sections}
     return assess_items(list(plan.commitments), outcomes,
-                        review_passages(review.text, list(review.sections)), year, thresholds, headings)
+                        review_passages(review.text, list(review.sections)), year, thresholds, headings, plan.text)
 
 
 def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passages: list[Passage],
                  year: int | None, thresholds: Thresholds | None = None,
-                 plan_headings: dict[str, str] | None = None) -> list[Judgment]:
+                 plan_headings: dict[str, str] | None = None, plan_text: str = "") -> list[Judgment]:
     """Judge ``commitments`` against the ``outcomes`` and review ``passages`` of ``year``.
-    ``plan_headings`` (section path → heading) lets a completed named list answer its items."""
+    ``plan_headings`` (section path → heading) and the plan's text (the paragraph that opens a
+    list: 办好20项民生实事：…) let a completed named list answer its items."""
     t = thresholds or Thresholds()
     linker = Linker([o for o in outcomes if o.year == year], t)
     bm25 = BM25(passages)
@@ -226,7 +230,7 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
             continue
         j = _judge_numeric(c, linker, t) if c.target is not None else _judge_qualitative(c, bm25, t)
         if j.status == "no_evidence" and completed:
-            j = _by_completed_list(c, plan_headings or {}, completed) or j
+            j = _by_completed_list(c, plan_headings or {}, completed, _paragraph_before(plan_text, c)) or j
         judgments.append(j)
     return judgments
 
@@ -246,9 +250,22 @@ def completed_lists(passages: list[Passage]) -> dict[str, Passage]:
     return found
 
 
-def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[str, Passage]) -> Judgment | None:
-    """An item of a named list (its section heading names the list) is met when the review says
-    the whole list was completed."""
+def _paragraph_before(plan_text: str, c: Commitment) -> str:
+    """The commitment's paragraph up to its end (at most LIST_CONTEXT characters back)."""
+    if not plan_text or c.end > len(plan_text):
+        return c.text
+    start = max(plan_text.rfind("\n", 0, c.start) + 1, c.start - LIST_CONTEXT)
+    return plan_text[start:c.end]
+
+
+def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[str, Passage],
+                       context: str = "") -> Judgment | None:
+    """An item of a named list (its section heading or its paragraph names the list, or it is the
+    list itself: 以办好10件民生实事为牵引) is met when the review says the whole list was completed."""
+    for name, p in completed.items():
+        if name in context:
+            return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
+                            f"所属清单“{name}”在总结中明确全部完成")
     path = c.section
     while path:
         heading = headings.get(path, "")
