@@ -94,3 +94,10 @@ def test_items_of_a_list_opened_in_their_paragraph_are_met_when_the_list_is():
     review = REVIEW.replace("精细化治理1411条背街小巷", "20项民生实事全面完成")
     got = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
     assert got[24] == got[120] == "met"
+
+
+def test_coordinated_subjects_share_the_last_ones_noun():
+    review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "城镇、农村居民人均可支配收入分别增长4.3%、5.7%"))
+    names = {o.value: o.indicator for o in review.outcomes if o.value in (4.3, 5.7)}
+    assert names[4.3].startswith("城镇") and "人均可支配收入" in names[4.3]
+    assert names[5.7].startswith("农村")

@@ -164,6 +164,10 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
     if tail:  # the last name's measure words belong to every name of the list
         shared = names[-1][tail.start():]
         names = [n if _SHARED_TAIL.search(n) else n + shared for n in names]
+    last = content_tokens(names[-1])
+    if len(last) >= 2:  # 城镇、农村居民人均可支配收入: 城镇 is a 居民人均可支配收入 too
+        rest = names[-1][names[-1].find(last[1]):]
+        names = [n + rest if len(content_tokens(n)) == 1 and n != names[-1] else n for n in names]
     return {i: name_before(n) for i, n in zip(group, names, strict=True)}
 
 
