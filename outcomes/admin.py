@@ -56,6 +56,8 @@ class OutcomeAdmin(ScopedHistoryAdmin):
 
 
 class AssessmentOverrideForm(forms.ModelForm):
+    """An override is a status, optionally with a score: a score alone is refused (outcomes/judgment.py)."""
+
     override_status = forms.ChoiceField(label="人工状态", choices=[("", "(采用引擎判定)"), *STATUSES], required=False)
     link = forms.ModelMultipleChoiceField(label="指定证据(替换引擎选择)", queryset=Outcome.objects.none(),
                                           required=False)
@@ -67,9 +69,22 @@ class AssessmentOverrideForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "override_score" in self.fields:  # absent for a reader (view-only)
+            self.fields["override_score"].help_text = (
+                "可不填：状态与引擎相同时沿用引擎得分，否则按状态取分（达成 1，部分达成 0.5，未达成 0）。"
+                "只填得分、不选状态会被拒绝。")
         if self.instance.pk and self.instance.review_document_id:
             self.fields["link"].queryset = Outcome.objects.filter(document=self.instance.review_document_id)
             self.fields["link"].initial = list(self.instance.evidence.values_list("pk", flat=True))
+
+    def clean(self):
+        data = super().clean()
+        status, score = data.get("override_status"), data.get("override_score")
+        if score is not None and not status:
+            self.add_error("override_score", "只改得分不能生效：请同时选择人工状态（得分可不填，按状态取分）。")
+        elif score is not None and status not in ("met", "partly_met", "not_met"):
+            self.add_error("override_score", "无证据和未到期没有得分：请清空人工得分。")
+        return data
 
 
 @admin.register(Assessment)

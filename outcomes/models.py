@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from outcomes.judgment import score_of, status_of
 from targets.models import Commitment
 from tracker.models import Clause, Document
 
@@ -60,8 +61,10 @@ class Assessment(models.Model):
 
     @property
     def effective_status(self) -> str:
-        return self.override_status or self.status
+        """The status shown everywhere: the editor's where there is one (outcomes/judgment.py)."""
+        return status_of(self.status, self.override_status)
 
     @property
     def effective_score(self) -> float | None:
-        return self.override_score if self.override_status else self.score
+        """The score shown and averaged everywhere (outcomes/judgment.py)."""
+        return score_of(self.status, self.score, self.override_status, self.override_score)

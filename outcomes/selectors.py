@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, CharField, Count, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Avg, Count, F, Q, QuerySet
 
+from outcomes.judgment import JUDGED, score_expr, status_expr
 from outcomes.models import Assessment
 from targets.models import Commitment
 from tracker.access import scope, visible_issuers
@@ -27,8 +27,14 @@ def assessment_of(c: Commitment) -> Assessment | None:
 
 def effective_status():
     """The editor's status where there is one, else the engine's; 'pending' without an assessment."""
-    return Coalesce(NullIf("assessment__override_status", Value("")), "assessment__status", Value("pending"),
-                    output_field=CharField())
+    return status_expr()
+
+
+def judged(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    """Commitments annotated with their effective judgment — ``status``, ``effective_score``,
+    ``actual``, ``actual_unit`` — as every page, table, export, email and the league reads it."""
+    return qs.annotate(status=status_expr(), effective_score=score_expr(),
+                       actual=F("assessment__actual"), actual_unit=F("assessment__actual_unit"))
 
 
 def commitments_for(user, *, issuer: Issuer | None = None, year: int | None = None) -> QuerySet[Commitment]:
@@ -37,9 +43,7 @@ def commitments_for(user, *, issuer: Issuer | None = None, year: int | None = No
         qs = qs.filter(issuer=issuer)
     if year is not None:
         qs = qs.filter(year=year)
-    return (qs.select_related("issuer", "document", "assessment")
-            .annotate(status=effective_status())
-            .order_by("document_id", "start"))
+    return judged(qs.select_related("issuer", "document", "section", "assessment")).order_by("document_id", "start")
 
 
 @dataclass(frozen=True)
@@ -52,11 +56,30 @@ class Scorecard:
 
     @property
     def due(self) -> int:
-        return sum(self.counts.get(s, 0) for s in ("met", "partly_met", "not_met", "no_evidence"))
+        """Assessed against a review: judged or 无证据."""
+        return self.judged + self.count("no_evidence")
+
+    @property
+    def judged(self) -> int:
+        """The denominator of 达成率 and 平均得分: 达成 + 部分达成 + 未达成."""
+        return sum(self.counts.get(s, 0) for s in JUDGED)
+
+    @property
+    def pending(self) -> int:
+        return self.count("pending")
+
+    @property
+    def review_year(self) -> int:
+        """The year whose report reviews this plan year (a 2025 plan is reviewed in the 2026 report)."""
+        return self.year + 1
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
 
     @property
     def fulfilment(self) -> float | None:
-        return (self.counts.get("met", 0) / self.due) if self.due else None
+        """达成 / judged: the same commitments as the mean score."""
+        return (self.count("met") / self.judged) if self.judged else None
 
     def rows(self) -> list[tuple[str, str, int]]:
         return [(s, STATUS_LABELS[s], self.counts.get(s, 0)) for s in STATUS_ORDER]
@@ -64,8 +87,7 @@ class Scorecard:
 
 def _aggregate(qs: QuerySet[Commitment]) -> tuple[dict[str, int], float | None]:
     counts = {row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("pk"))}
-    mean = qs.filter(assessment__isnull=False).exclude(status__in=("not_due", "pending")).aggregate(
-        m=Avg(Coalesce("assessment__override_score", "assessment__score")))["m"]
+    mean = qs.filter(status__in=JUDGED).aggregate(m=Avg("effective_score"))["m"]
     return counts, mean
 
 
@@ -77,11 +99,10 @@ def scorecard(user, *, issuer: Issuer, year: int) -> Scorecard:
 
 def scorecards_by_issuer_year(user) -> list[Scorecard]:
     """Every (issuer, year) with commitments the user may see, in two queries."""
-    qs = scope(Commitment.objects.filter(rejected=False), user).annotate(status=effective_status())
+    qs = judged(scope(Commitment.objects.filter(rejected=False), user))
     rows = qs.order_by().values("issuer_id", "year", "status").annotate(n=Count("pk"))
-    means = {(r["issuer_id"], r["year"]): r["m"] for r in qs.order_by().filter(assessment__isnull=False)
-             .exclude(status__in=("not_due", "pending")).values("issuer_id", "year")
-             .annotate(m=Avg(Coalesce("assessment__override_score", "assessment__score")))}
+    means = {(r["issuer_id"], r["year"]): r["m"] for r in qs.order_by().filter(status__in=JUDGED)
+             .values("issuer_id", "year").annotate(m=Avg("effective_score"))}
     issuers = {i.pk: i for i in visible_issuers(user)}
     cards: dict[tuple[int, int], dict[str, int]] = {}
     for r in rows:
@@ -109,8 +130,9 @@ def section_rollup(qs: QuerySet[Commitment]) -> list[dict]:
                       partly=Count("pk", filter=Q(status="partly_met")),
                       not_met=Count("pk", filter=Q(status="not_met")),
                       no_evidence=Count("pk", filter=Q(status="no_evidence")),
-                      mean=Avg(Coalesce("assessment__override_score", "assessment__score")))
-            .order_by("section__path"))
+                      pending=Count("pk", filter=Q(status="pending")),
+                      mean=Avg("effective_score", filter=Q(status__in=JUDGED)))
+            .order_by("section__start", "section__path"))
     return list(rows)
 
 

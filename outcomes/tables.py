@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.html import format_html
 
-from outcomes.selectors import STATUS_LABELS, assessment_of
+from outcomes.formatting import score_text, with_unit
+from outcomes.selectors import STATUS_LABELS
 from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
 from tracker.models import MEASURES
@@ -19,9 +20,9 @@ class CommitmentTable(tables.Table):
                          attrs={"td": {"class": "clause"}})
     indicator = tables.Column("指标")
     target = tables.Column("目标", accessor="target", order_by=("target",))
-    actual = tables.Column("实际", accessor="assessment__actual", default="—")
+    actual = tables.Column("实际", accessor="actual", default="—")
     status = tables.Column("状态", accessor="status")
-    score = tables.Column("得分", accessor="assessment__score", default="—")
+    score = tables.Column("得分", accessor="effective_score", default="—")
     confidence = tables.Column("置信度", accessor="assessment__confidence", default="—")
 
     class Meta:
@@ -31,6 +32,7 @@ class CommitmentTable(tables.Table):
         attrs = {"class": "table", "id": "commitments"}
         order_by = ("document", "start")
         per_page = 50
+        empty_text = "没有符合筛选条件的承诺。请放宽或清除上面的筛选条件。"
 
     def order_target(self, queryset, is_descending: bool):
         """Commitments without a figure sort last either way."""
@@ -41,21 +43,18 @@ class CommitmentTable(tables.Table):
         return record.target_display
 
     def render_actual(self, record: Commitment, value) -> str:
-        unit = getattr(assessment_of(record), "actual_unit", "") or ""
-        return f"{value:g} {unit}".strip()
+        return with_unit(value, record.actual_unit)
 
-    def render_status(self, value: str):
-        return format_html('<span class="status status-{}">{}</span>', value, STATUS_LABELS.get(value, value))
+    def render_status(self, record: Commitment, value: str):
+        overridden = bool(getattr(getattr(record, "assessment", None), "override_status", ""))
+        return format_html('<span class="status status-{}">{}</span>{}', value, STATUS_LABELS.get(value, value),
+                           "（人工）" if overridden else "")
 
-    def render_score(self, record: Commitment, value) -> str:
-        a = assessment_of(record)
-        if a is None:
-            return "—"
-        shown = a.override_score if a.override_status else value
-        return "—" if shown is None else f"{shown:.2f}"
+    def render_score(self, value) -> str:
+        return score_text(value)
 
     def render_confidence(self, value) -> str:
-        return f"{value:.2f}"
+        return score_text(value)
 
 
 class CommitmentFilter(django_filters.FilterSet):

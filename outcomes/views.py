@@ -40,7 +40,8 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
     if export in ("xlsx", "csv"):
         name = f"{issuer.name}-{year}-承诺评估"
         rows = filtered.qs.select_related("issuer", "assessment")
-        return xlsx_response(rows, name) if export == "xlsx" else csv_response(rows, name)
+        base = request.build_absolute_uri("/").rstrip("/")
+        return xlsx_response(rows, name, base) if export == "xlsx" else csv_response(rows, name, base)
     table = CommitmentTable(filtered.qs)
     per_page = int_param(request, "per_page", default=50, lo=1, hi=1000)
     RequestConfig(request, paginate={"per_page": per_page}).configure(table)
@@ -48,8 +49,16 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
     return render(request, "outcomes/scorecard.html", {
         "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,
         "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
-        "query": request.GET.urlencode(),
+        "query": _without(request, "export"), "filtered": any(v for k, v in request.GET.items()
+                                                              if k in filtered.form.fields),
     })
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    q = request.GET.copy()
+    for name in names:
+        q.pop(name, None)
+    return q.urlencode()
 
 
 @login_required
@@ -64,10 +73,14 @@ def trend_view(request: HttpRequest, issuer_id: int) -> HttpResponse:
 @login_required
 def league_view(request: HttpRequest, year: int) -> HttpResponse:
     every = scorecards_by_issuer_year(request.user)
-    cards = sorted((c for c in every if c.year == year),
+    of_year = [c for c in every if c.year == year]
+    # only issuers with judged commitments are ranked; the others are listed with the reason
+    cards = sorted((c for c in of_year if c.judged),
                    key=lambda c: (-(c.fulfilment or 0), -(c.mean_score or 0), c.issuer.name))
+    unranked = sorted((c for c in of_year if not c.judged), key=lambda c: c.issuer.name)
     years = sorted({c.year for c in every}, reverse=True)
-    return render(request, "outcomes/league.html", {"year": year, "cards": cards, "years": years})
+    return render(request, "outcomes/league.html", {"year": year, "cards": cards, "unranked": unranked,
+                                                    "years": years})
 
 
 @login_required

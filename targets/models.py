@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from outcomes.formatting import number
 from tracker.models import Clause
 
 COMPARATORS = [(">=", "≥"), ("<=", "≤"), ("~", "左右"), ("=", "="), ("range", "区间")]
@@ -52,7 +53,7 @@ class Commitment(Clause):
         if self.target is None:
             return "—"
         sign = {">=": "≥ ", "<=": "≤ ", "~": "约 ", "=": "", "range": ""}.get(self.comparator, "")
-        figure = format(self.target, "g")
+        figure = number(self.target)
         if self.target_high is not None:
-            figure += "–" + format(self.target_high, "g")
+            figure += "–" + number(self.target_high)
         return f"{sign}{figure} {self.unit}".strip()

@@ -41,4 +41,7 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
         "evidence": evidence, "corrections": corrections, "history": history,
         "status_label": STATUS_LABELS.get(a.effective_status if a else "pending"),
         "engine_label": STATUS_LABELS.get(a.status) if a else None,
+        # the report that reviews year N is published in N + 1 (a 2025 plan, the 2026 report)
+        "review_year": (a.review_document.review_year + 1 if a and a.review_document_id
+                        and a.review_document.review_year else (c.year + 1 if c.year else "下一")),
     })

@@ -110,7 +110,7 @@ def test_email_content_both_parts(subscribed):
     message = mail.outbox[0]
     assert message.to == ["reader@example.org"]
     assert issuer.name in message.subject and "2026-W48" in message.subject
-    assert "达成" in message.body and "未达成或无证据的承诺" in message.body
+    assert "达成" in message.body and "未达成或部分达成的承诺" in message.body
     assert "https://tracker.example.org/issuers/" in message.body
     html = message.alternatives[0][0]
     assert 'src="cid:chart0"' in html and "style=" in html and issuer.name in html

@@ -107,8 +107,8 @@ def test_scorecard_filters_sorts_and_exports(client, cast):
     assert page.count('class="status status-met"') == met
     response = client.get(url + "?export=xlsx&status=met")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.max_row - 1 == met and sheet["A1"].value == "条款"
-    assert {row[7] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"达成"}
+    assert sheet.max_row - 1 == met and sheet["D1"].value == "条款"
+    assert {row[13] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"达成"}
     raw = client.get(url + "?export=csv").content
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -250,6 +250,12 @@ def changes_clean(*, kind: str, changes) -> dict:
         if kind == Correction.Kind.OVERRIDE and name == "score" and value is not None and not 0 <= value <= 1:
             raise CorrectionError("人工得分应在 0 到 1 之间。")
         cleaned[name] = value
+    if kind == Correction.Kind.OVERRIDE and cleaned.get("score") is not None:
+        # an override is a status, optionally with a score (outcomes/judgment.py)
+        if not cleaned.get("status"):
+            raise CorrectionError("只改得分不能生效：请同时选择人工状态（得分可不填，按状态取分）。")
+        if cleaned["status"] not in ("met", "partly_met", "not_met"):
+            raise CorrectionError("无证据和未到期没有得分：请清空人工得分。")
     return cleaned
 
 

@@ -18,11 +18,13 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Case, F, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from outcomes.selectors import STATUS_LABELS, commitments_for, latest_scorecards
+from outcomes.formatting import percent, score_text, with_unit, zh_punct
+from outcomes.selectors import STATUS_LABELS, Scorecard, commitments_for, latest_scorecards
 from tracker.charts_png import status_png
 from tracker.models import Issuer, ScorecardSend, Subscription
 from tracker.schedule import next_due, period_of
@@ -79,14 +81,69 @@ class EveryIssuer:
 
 
 @dataclass
+class Shortfall:
+    """One unmet or partly met commitment as the email lists it."""
+
+    status: str
+    label: str
+    indicator: str
+    text: str
+    target: str
+    actual: str
+    score: str
+    reason: str
+    url: str
+
+
+@dataclass
 class IssuerBlock:
     issuer: Issuer
     year: int
     rows: list[tuple[str, str, int]]
     mean_score: float | None
     change: dict[str, int]
-    shortfalls: list
+    shortfalls: list[Shortfall]
     url: str
+    card: Scorecard | None = None
+    more: int = 0  # unmet or partly met items not listed
+    more_urls: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"{self.issuer.name} {self.year} 年"
+
+    @property
+    def fulfilment(self) -> str:
+        return percent(self.card.fulfilment) if self.card else "—"
+
+    @property
+    def mean(self) -> str:
+        return score_text(self.mean_score)
+
+
+def _one_line(text: str) -> str:
+    line = zh_punct((text or "").strip().splitlines()[0] if (text or "").strip() else "")
+    return line if len(line) <= 160 else line[:159] + "…"
+
+
+def shortfalls_of(viewer, card: Scorecard, site: str) -> tuple[list[Shortfall], int]:
+    """The unmet items first, then the partly met, each by score (lowest first); at most
+    ``SHORTFALL_LIMIT`` of them, and how many more there are."""
+    qs = (commitments_for(viewer, issuer=card.issuer, year=card.year)
+          .filter(status__in=("not_met", "partly_met"))
+          .order_by(Case(When(status="not_met", then=Value(0)), default=Value(1), output_field=IntegerField()),
+                    F("effective_score").asc(nulls_first=True), "document_id", "start"))
+    listed = []
+    for c in qs[:SHORTFALL_LIMIT]:
+        a = c.assessment
+        listed.append(Shortfall(
+            status=c.status, label=STATUS_LABELS[c.status], indicator=c.indicator or c.text[:40],
+            text=c.text if len(c.text) <= 120 else c.text[:119] + "…", target=c.target_display,
+            actual=with_unit(c.actual, c.actual_unit), score=score_text(c.effective_score),
+            reason=_one_line(a.override_reason if a.override_status and a.override_reason else a.rationale),
+            url=site + reverse("commitment", args=[c.pk])))
+    total = card.count("not_met") + card.count("partly_met")
+    return listed, max(0, total - len(listed))
 
 
 def recipient_issuers(subscription: Subscription) -> tuple[object, list[Issuer]]:
@@ -117,14 +174,15 @@ def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscr
         counts = {s: card.counts.get(s, 0) for s in ("met", "partly_met", "not_met", "no_evidence")}
         before = (previous or {}).get(str(card.issuer.pk), {})
         change = {s: counts[s] - before.get(s, 0) for s in counts} if before else {}
-        shortfalls = list(commitments_for(viewer, issuer=card.issuer, year=card.year)
-                          .filter(status__in=("not_met", "no_evidence"))[:SHORTFALL_LIMIT])
+        shortfalls, more = shortfalls_of(viewer, card, site)
+        url = site + reverse("scorecard", args=[card.issuer.pk, card.year])
+        more_urls = tuple((STATUS_LABELS[s], f"{url}?status={s}") for s in ("not_met", "partly_met")
+                          if card.count(s))
         blocks.append(IssuerBlock(card.issuer, card.year, [(s, STATUS_LABELS[s], counts[s]) for s in counts],
-                                  card.mean_score, change, shortfalls,
-                                  site + reverse("scorecard", args=[card.issuer.pk, card.year])))
+                                  card.mean_score, change, shortfalls, url, card, more, more_urls))
         summary[str(card.issuer.pk)] = counts
-    names = "、".join(b.issuer.name for b in blocks[:3]) + ("等" if len(blocks) > 3 else "")
-    context = {"blocks": blocks, "period": period, "names": names or "(无可查看的单位)", "site": site,
+    names = "、".join(b.title for b in blocks[:3]) + ("等" if len(blocks) > 3 else "")
+    context = {"blocks": blocks, "period": period, "names": names or "（无可查看的单位）", "site": site,
                "unsubscribe": unsubscribe}
     subject = render_to_string("emails/scorecard_subject.txt", context).strip().replace("\n", " ")
     headers = {"List-Unsubscribe": f"<{unsubscribe}>"} if unsubscribe else {}
