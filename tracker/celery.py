@@ -5,9 +5,33 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init, worker_ready
+
+from tracker.config import settings_or_exit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+settings_or_exit()
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def _warm_up(**kwargs) -> None:
+    """Load jieba's dictionary when a pool process starts, not inside a task's time limit (its loader
+    catches every exception, so a soft time limit arriving there would be swallowed)."""
+    from tracker.core.indicators import segment
+
+    segment("预热")
+
+
+@worker_ready.connect
+def _sweep_on_start(sender=None, **kwargs) -> None:
+    """A worker that starts (or comes back with the broker) sends what waited for it."""
+    from tracker.tasks import sweep_documents
+
+    try:
+        sweep_documents.delay()
+    except Exception:  # the beat's sweep will do it
+        pass

@@ -31,8 +31,13 @@ from tracker.core.reading import UnreadableDocument, read_bytes
 from tracker.corrections import corrections_apply_parse, corrections_follow_text, decided
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
+from tracker.parsing import ParseInterrupted, connection_lost, failure_reason, parse_queue, parse_started
 
 log = logging.getLogger(__name__)
+
+
+# pages of a PDF read during an upload (to tell its issuer); the parse reads them all
+UPLOAD_PREVIEW_PAGES = 10
 
 
 class IngestError(ValueError):
@@ -52,6 +57,10 @@ class SameDocument(IngestError):
 class Ingested:
     document: Document
     created: bool
+    # whether the parse went to the broker (None: it goes when the surrounding transaction commits);
+    # False: the broker was down, the document is kept and sent when it answers (tracker.parsing)
+    queued: bool | None = None
+    requeued: bool = False  # the same file again while it still waited for a parse: sent again
 
 
 def issuer_resolve(*, name: str, create: bool = True) -> Issuer | None:
@@ -84,7 +93,8 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
     if len(data) > limits.max_bytes:
         raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
     try:
-        read = read_bytes(data, limits)
+        # checked whole (format, limits) but a long PDF only previewed: the full read is the worker's
+        read = read_bytes(data, limits, preview_pages=UPLOAD_PREVIEW_PAGES)
     except UnreadableDocument as exc:
         raise IngestError(f"{filename}:{exc}") from exc
     if issuer is None:
@@ -99,26 +109,45 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
     digest = hashlib.sha256(data).hexdigest()
     existing = Document.objects.filter(issuer=issuer, sha256=digest).first()
     if existing:
-        return Ingested(existing, False)
-    signature = fingerprint(read.text)
+        return _ingested_again(existing, parse)
+    signature = fingerprint(read.text) if read.complete else []  # a preview: at parse
     if not same_text:
         twin = same_text_document(issuer=issuer, signature=signature)
+        if twin is not None and twin.sha256 == digest:  # the same bytes, stored meanwhile by a concurrent upload
+            return _ingested_again(twin, parse)
         if twin is not None:
             raise SameDocument(filename, twin)
+    doc = Document(issuer=issuer, original_name=filename[:255], sha256=digest, format=read.format,
+                   fingerprint=signature,
+                   uploaded_by=user if getattr(user, "is_authenticated", False) else None)
     try:
         with transaction.atomic():
-            doc = Document(issuer=issuer, original_name=filename[:255], sha256=digest, format=read.format,
-                           fingerprint=signature,
-                           uploaded_by=user if getattr(user, "is_authenticated", False) else None)
             doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
             doc.save()
-    except IntegrityError:
-        return Ingested(Document.objects.get(issuer=issuer, sha256=digest), False)
-    if parse:
-        from tracker.tasks import parse_document
+    except BaseException as exc:
+        # a concurrent upload of the same bytes won (or the row failed): its file is the one kept
+        if doc.original.name:
+            doc.original.storage.delete(doc.original.name)
+        if isinstance(exc, IntegrityError):
+            return _ingested_again(Document.objects.get(issuer=issuer, sha256=digest), parse)
+        raise
+    if not parse:
+        return Ingested(doc, True)
+    sent: dict = {}
+    transaction.on_commit(lambda: sent.setdefault("queued", parse_queue(doc.id)))
+    return Ingested(doc, True, queued=sent.get("queued"))
 
-        transaction.on_commit(lambda: parse_document.delay(doc.id))
-    return Ingested(doc, True)
+
+def _ingested_again(existing: Document, parse: bool) -> Ingested:
+    """The same bytes again: nothing stored twice; a document still waiting for its parse (the
+    broker was down) or whose parse failed is sent again instead of being reported as done."""
+    waiting = existing.status == Document.Status.FAILED or (
+        existing.status == Document.Status.PENDING and existing.queued_at is None)
+    if not (parse and waiting):
+        return Ingested(existing, False)
+    sent: dict = {}
+    transaction.on_commit(lambda: sent.setdefault("queued", parse_queue(existing.pk)))
+    return Ingested(existing, False, queued=sent.get("queued"), requeued=True)
 
 
 def same_text_document(*, issuer: Issuer, signature: list[int], exclude: int | None = None) -> Document | None:
@@ -168,9 +197,7 @@ def document_replace(*, document: Document, data: bytes, filename: str, user=Non
         if old_name and old_name != doc.original.name:
             transaction.on_commit(lambda: storage.delete(old_name))
         if parse:
-            from tracker.tasks import parse_document
-
-            transaction.on_commit(lambda: parse_document.delay(doc.pk))
+            transaction.on_commit(lambda: parse_queue(doc.pk))
     return doc
 
 
@@ -184,29 +211,56 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
 
     A failure records a plain-language reason and leaves the rows of the
     previous parse as they were."""
-    Document.objects.filter(pk=document.pk).update(status=Document.Status.PARSING, error="")
+    parse_started(document)
     try:
         with document.original.open("rb") as fh:
             data = fh.read()
         read = read_bytes(data, engine_limits())
         # a person's decisions (corrected years, kind, issuer, section roles) are the engine's inputs
         extraction = extract_text(read.text, read.format, read.hints, decided=decided(document=document))
+        with transaction.atomic():
+            # two workers on one document take turns here, so its rows are written once
+            document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
+            _store_extraction(document, extraction)
+            corrections_apply_parse(document=document)
     except UnreadableDocument as exc:
         return _parse_failed(document, str(exc), job)
-    except Exception as exc:  # the engine must never leave a document stuck in "parsing"
+    except Exception as exc:  # soft time limit, database errors: never left stuck in "parsing"
+        if connection_lost(exc):
+            raise ParseInterrupted(str(exc)) from exc
         log.exception("parse of document %s failed", document.pk)
-        return _parse_failed(document, f"解析出错:{type(exc).__name__}。请联系管理员。", job)
-    with transaction.atomic():
-        # two workers on one document take turns here, so its rows are written once
-        document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
-        _store_extraction(document, extraction)
-        corrections_apply_parse(document=document)
-    if job is not None:
-        ParseJob.objects.filter(pk=job.pk).update(done=F("done") + 1, current=str(document)[:300])
+        return _parse_failed(document, failure_reason(exc), job)
+    job_record(job_id=job.pk if job else None, current=str(document))
     # the document as a plan (its plan year) and as a review (the plans of its review year)
-    issuer_assess(issuer=document.issuer, years={y for y in (document.plan_year, document.review_year) if y})
+    years = {y for y in (document.plan_year, document.review_year) if y}
+    try:
+        issuer_assess(issuer=document.issuer, years=years)
+    except Exception as exc:  # the parse stands; the assessment runs again as its own task
+        if connection_lost(exc):
+            raise ParseInterrupted(str(exc)) from exc
+        log.exception("assessment after the parse of document %s failed; queued again", document.pk)
+        transaction.on_commit(lambda: _assess_later(document.issuer_id))
     document.refresh_from_db()
     return document
+
+
+def _assess_later(issuer_id: int) -> None:
+    from tracker.tasks import assess_issuer
+
+    try:
+        assess_issuer.delay(issuer_id)
+    except Exception:  # the broker is down too: the next parse or assessment of the issuer does it
+        log.warning("could not queue the assessment of issuer %s", issuer_id, exc_info=True)
+
+
+def job_record(*, job_id: int | None, failed: bool = False, current: str = "") -> None:
+    """Count one document of a parse job as done or failed (once per document)."""
+    if job_id is None:
+        return
+    field = "failed" if failed else "done"
+    ParseJob.objects.filter(pk=job_id).update(**{field: F(field) + 1}, current=current[:300])
+    if failed:
+        job_finish_if_done(job_id=job_id)
 
 
 def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Document:
@@ -329,11 +383,10 @@ def job_finish_if_done(*, job_id: int) -> None:
 
 
 def documents_reparse(*, documents, label: str = "重新解析") -> ParseJob:
-    """Queue one parse job per document (ids only, after commit)."""
-    from tracker.tasks import parse_document
-
+    """Queue one parse job per document (ids only, after commit); with the broker down they wait
+    as 待解析 and are sent when it answers (tracker.parsing)."""
     ids = list(documents.values_list("pk", flat=True))
     job = job_start(label=label, document_ids=ids)
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: parse_document.delay(pk, job.pk))
+        transaction.on_commit(lambda pk=pk: parse_queue(pk, job.pk))
     return job

@@ -16,6 +16,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
+
+def _number(name: str, default, kind=int, minimum=1):
+    """A numeric setting: a number of ``kind`` at least ``minimum``, or start-up stops with a message
+    naming the variable (never a traceback from a cast, never a guess)."""
+    raw = env.str(name, default="")
+    if raw.strip() == "":
+        return default
+    try:
+        value = kind(raw.strip())
+    except ValueError:
+        word = "整数" if kind is int else "数"
+        raise ImproperlyConfigured(f"{name} 应为{word},当前为 {raw!r}。") from None
+    if value != value or value < minimum:  # NaN, or below the minimum
+        raise ImproperlyConfigured(f"{name} 应不小于 {minimum},当前为 {raw!r}。")
+    return value
+
+
 DEBUG = env.bool("DEBUG", default=not env.bool("PRODUCTION", default=False))
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -85,7 +102,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "tracker.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+DATABASES["default"].setdefault("CONN_MAX_AGE", _number("CONN_MAX_AGE", 0, minimum=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -116,24 +133,22 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Uploads: a document is at most UPLOAD_MAX_MB; the engine's own limits follow.
-UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=50)
-if UPLOAD_MAX_MB <= 0:
-    raise ImproperlyConfigured("UPLOAD_MAX_MB must be positive.")
+UPLOAD_MAX_MB = _number("UPLOAD_MAX_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ENGINE_LIMITS = {
     "max_bytes": UPLOAD_MAX_MB * 1024 * 1024,
-    "max_pdf_pages": env.int("MAX_PDF_PAGES", default=500),
-    "max_zip_ratio": env.int("MAX_ZIP_RATIO", default=100),
+    "max_pdf_pages": _number("MAX_PDF_PAGES", 500),
+    "max_zip_ratio": _number("MAX_ZIP_RATIO", 100),
 }
 
 # Scoring thresholds (DOMAIN.md), passed into the engine as one object.
 SCORING = {
-    "met": env.float("SCORE_MET", default=1.0),
-    "met_approx": env.float("SCORE_MET_APPROX", default=0.95),
-    "partly": env.float("SCORE_PARTLY", default=0.5),
-    "link_min_similarity": env.float("LINK_MIN_SIMILARITY", default=0.5),
-    "low_confidence": env.float("LOW_CONFIDENCE", default=0.6),
+    "met": _number("SCORE_MET", 1.0, float, 0),
+    "met_approx": _number("SCORE_MET_APPROX", 0.95, float, 0),
+    "partly": _number("SCORE_PARTLY", 0.5, float, 0),
+    "link_min_similarity": _number("LINK_MIN_SIMILARITY", 0.5, float, 0),
+    "low_confidence": _number("LOW_CONFIDENCE", 0.6, float, 0),
 }
 for _key, _value in SCORING.items():
     if not 0 <= _value <= 1:
@@ -143,6 +158,9 @@ for _key, _value in SCORING.items():
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL must be a redis:// URL.")
+if not DEBUG and not REDIS_URL:
+    # without a broker every upload would be parsed inside its web request
+    raise ImproperlyConfigured("生产环境(DEBUG 关闭)必须设置 REDIS_URL:没有消息队列时文档会在网页请求中解析。")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -152,17 +170,27 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=540)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+CELERY_TASK_TIME_LIMIT = _number("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_TASK_SOFT_TIME_LIMIT = _number("CELERY_TASK_SOFT_TIME_LIMIT", 540)
+if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_TASK_SOFT_TIME_LIMIT 应小于 CELERY_TASK_TIME_LIMIT"
+                               "(软时限到时才能记录失败原因)。")
+# a broker that does not answer is reported within seconds (an upload is kept, its parse sent later)
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60,
+                                   "socket_connect_timeout": 3, "socket_timeout": 10}
+PARSE_SWEEP_SECONDS = _number("PARSE_SWEEP_SECONDS", 60)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reparse-outdated": {"task": "tracker.tasks.reparse_outdated", "schedule": 3600.0},
+    # uploads that waited for the broker, documents left 解析中 past their time limit (tracker.parsing)
+    "sweep-documents": {"task": "tracker.tasks.sweep_documents", "schedule": float(PARSE_SWEEP_SECONDS)},
     "send-due-scorecards": {"task": "tracker.tasks.send_due_scorecards", "schedule": 300.0},
 }
 
 # django-axes: lock out after repeated failed logins.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_FAILURE_LIMIT = _number("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 # one combination: a user's failures from one address lock that user at that address only (not
 # everyone behind the same address, nor the user everywhere)
@@ -182,7 +210,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_SECONDS = _number("SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -192,7 +220,7 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+EMAIL_TIMEOUT = _number("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="tracker@localhost")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 if not SITE_URL.startswith(("http://", "https://")):

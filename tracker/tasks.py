@@ -7,16 +7,30 @@ from celery import shared_task
 from tracker.core import ENGINE_VERSION
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def parse_document(document_id: int, job_id: int | None = None) -> str:
-    from tracker.models import Document, ParseJob
-    from tracker.services import document_parse, job_finish_if_done
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def parse_document(self, document_id: int, job_id: int | None = None) -> str:
+    """Parse one document. A lost database connection is retried with backoff; after the last
+    retry the document fails with the reason. A killed worker's task comes back (acks_late)."""
+    from django.db import connections
 
-    document = Document.objects.filter(pk=document_id).select_related("issuer").first()
-    if document is None:
-        return "missing"
-    job = ParseJob.objects.filter(pk=job_id).first() if job_id else None
-    document = document_parse(document=document, job=job)
+    from tracker.models import Document, ParseJob
+    from tracker.parsing import ParseInterrupted, parse_gave_up
+    from tracker.services import document_parse, job_finish_if_done, job_record
+
+    try:
+        document = Document.objects.filter(pk=document_id).select_related("issuer").first()
+        if document is None:
+            return "missing"
+        job = ParseJob.objects.filter(pk=job_id).first() if job_id else None
+        document = document_parse(document=document, job=job)
+    except ParseInterrupted as exc:
+        for conn in connections.all():
+            conn.close()
+        if self.request.retries < self.max_retries:
+            raise self.retry(countdown=min(60, 5 * 2 ** self.request.retries), exc=exc) from exc
+        parse_gave_up(document_id, "数据库连接多次中断,解析未能完成。请稍后重新解析,或联系管理员。")
+        job_record(job_id=job_id, failed=True)
+        return "failed"
     if job is not None:
         job_finish_if_done(job_id=job.pk)
     return document.status
@@ -24,15 +38,25 @@ def parse_document(document_id: int, job_id: int | None = None) -> str:
 
 @shared_task
 def reparse_outdated() -> int:
-    """Beat: re-parse every document parsed by an older engine."""
+    """Beat: re-parse every document parsed by an older engine (stuck ones: ``sweep_documents``)."""
     from tracker.models import Document
     from tracker.services import documents_reparse
 
-    outdated = Document.objects.exclude(parser_version=ENGINE_VERSION).exclude(status=Document.Status.PARSING)
+    outdated = Document.objects.exclude(parser_version=ENGINE_VERSION).filter(
+        status__in=(Document.Status.PARSED, Document.Status.FAILED))
     if not outdated.exists():
         return 0
     job = documents_reparse(documents=outdated, label=f"引擎升级到 {ENGINE_VERSION},重新解析")
     return job.total
+
+
+@shared_task
+def sweep_documents() -> dict:
+    """Beat, every minute, and each worker at start: send parses that waited for the broker,
+    re-queue documents left 解析中 past their time limit (tracker.parsing)."""
+    from tracker.parsing import documents_sweep
+
+    return documents_sweep()
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

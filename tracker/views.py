@@ -18,6 +18,7 @@ from targets.models import Commitment
 from tracker.access import can_edit, scope, writable_issuers
 from tracker.forms import UploadForm
 from tracker.models import Document, ParseJob
+from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_keep, pending_list
 from tracker.services import IngestError, SameDocument, document_ingest
 
@@ -56,10 +57,7 @@ def documents(request: HttpRequest) -> HttpResponse:
                 except IngestError as exc:
                     messages.error(request, str(exc))
                     continue
-                if result.created:
-                    messages.success(request, f"{f.name}:已上传,正在解析。")
-                else:
-                    messages.info(request, f"{f.name}:同一文件已上传过(#{result.document.pk}),未重复入库。")
+                messages.add_message(request, *upload_message(f.name, result))  # broker down: says so
             return redirect("documents")
     docs = scope(Document.objects.select_related("issuer", "uploaded_by").defer("plain_text"), request.user)
     docs = docs.annotate(n_commitments=_count(Commitment), n_outcomes=_count(Outcome))

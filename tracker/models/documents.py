@@ -65,6 +65,11 @@ class Document(models.Model):
                                     on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
     parsed_at = models.DateTimeField("解析时间", null=True, blank=True)
+    # the parse queue (tracker.parsing): when a parse was last sent to the broker (none: still to send,
+    # e.g. the broker was down), when the last one started, and how many have started since it was queued
+    queued_at = models.DateTimeField("排队时间", null=True, blank=True, editable=False)
+    parse_started_at = models.DateTimeField("开始解析时间", null=True, blank=True, editable=False)
+    parse_attempts = models.PositiveSmallIntegerField("解析尝试次数", default=0, editable=False)
     # what the engine could not do on this document, in Chinese (tracker.core: DocumentInfo.warnings)
     warnings = models.JSONField("解析提示", default=list, blank=True)
     # MinHash of its sentences (tracker.core.fingerprint): one report recognised across .txt/.docx/.pdf
@@ -74,6 +79,7 @@ class Document(models.Model):
         verbose_name = verbose_name_plural = "文档"
         ordering = ["-uploaded_at"]
         constraints = [models.UniqueConstraint(fields=["issuer", "sha256"], name="document_unique_bytes")]
+        indexes = [models.Index(fields=["status", "queued_at"], name="document_queue")]
 
     def __str__(self) -> str:
         return self.title or self.original_name
