@@ -491,8 +491,8 @@ class CorrectionAdmin(ScopedAdmin):
     def save_model(self, request, obj, form, change) -> None:
         if change:
             super().save_model(request, obj, form, change)
-            if obj.kind in DOCUMENT_KINDS and "active" in form.changed_data:
-                # the document's fields and roles are the engine's input: parse again with or without it
+            if "active" in form.changed_data:
+                # parse again with or without it: switched off, a correction is undone (tracker.corrections)
                 job = documents_reparse(documents=Document.objects.filter(pk=obj.document_id),
                                         label=f"{request.user} 修正{'启用' if obj.active else '停用'}后重新解析")
                 self.message_user(request, f"已排队重新解析该文档(任务 #{job.pk})。")

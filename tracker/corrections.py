@@ -318,6 +318,10 @@ def corrections_apply_parse(*, document: Document) -> None:
             _apply_fields(row, {"rejected": True}, corr)
         else:
             _apply_fields(row, corr.changes, corr)
+    # switched off, a correction is undone: the parse wrote the engine's values over edits and rejections;
+    # a commitment added by hand stands only while an active addition holds it
+    held = document.corrections.filter(active=True, kind=Correction.Kind.ADD_COMMITMENT).values("target_key")
+    Commitment.objects.filter(document=document, manual=True).exclude(natural_key__in=held).delete()
 
 
 def _apply_fields(row, values: dict, corr: Correction) -> None:
@@ -333,10 +337,26 @@ def _apply_fields(row, values: dict, corr: Correction) -> None:
         row.save(update_fields=changed)
 
 
+def _overrides_undone(plan: Document) -> None:
+    """An override whose correction was switched off is cleared (the engine's judgment shows again);
+    evidence links are undone by the assessment itself, which writes the engine's evidence first."""
+    held = plan.corrections.filter(active=True, kind=Correction.Kind.OVERRIDE).values("target_key")
+    stale = (Assessment.objects.filter(commitment__document=plan)
+             .exclude(override_status="", override_score__isnull=True)
+             .exclude(commitment__natural_key__in=held))
+    for assessment in stale:
+        assessment.override_status, assessment.override_score, assessment.override_reason = "", None, ""
+        assessment.overridden_by, assessment.overridden_at = None, None
+        assessment._change_reason = "人工判定已停用"
+        assessment.save(update_fields=["override_status", "override_score", "override_reason", "overridden_by",
+                                       "overridden_at"])
+
+
 def corrections_apply_assessment(*, plan: Document, review: Document) -> None:
     """Re-apply evidence links and status overrides after an assessment."""
     from outcomes.services import core_commitment  # see above: the two modules call each other
 
+    _overrides_undone(plan)
     forced: dict[int, dict] = {}
     for corr in plan.corrections.filter(active=True, kind__in=ASSESSMENT_KINDS).select_related("created_by"):
         commitment = Commitment.objects.filter(document=plan, natural_key=corr.target_key).first()
