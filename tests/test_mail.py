@@ -206,3 +206,73 @@ def test_users_manage_their_own_subscription(client, subscribed):
     assert response.status_code == 302
     new = Subscription.objects.exclude(pk=sub.pk).get(user=sub.user)
     assert new.address == "reader@example.org" and new.next_send_at.astimezone(SH).day == 5
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_failed_scheduled_send_is_retried_by_the_beat_until_it_goes(subscribed, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    """A scheduled send that failed is tried again by the beat's run after its wait (not by a message
+    that may be lost), once per run, and never again once sent."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from tracker.tasks import send_due_scorecards
+
+    sub, issuer = subscribed
+    real_send = EmailBackend.send_messages
+    down = {"smtp": True}
+
+    def flaky(self, messages):
+        if down["smtp"]:
+            raise ConnectionRefusedError("smtp down")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", flaky)
+
+    def beat():  # the beat's task, with its sends queued on commit (run eagerly here)
+        with django_capture_on_commit_callbacks(execute=True):
+            return send_due_scorecards()
+
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        assert beat() == 1  # eager: claimed and tried at once
+    send = ScorecardSend.objects.get(subscription=sub)
+    assert (send.status, send.attempts) == ("failed", 1)
+    with time_machine.travel(at(2026, 11, 23, 8, 2), tick=False):
+        assert beat() == 0  # still waiting (2 minutes after the claim)
+    down["smtp"] = False
+    with time_machine.travel(at(2026, 11, 23, 8, 4), tick=False):
+        assert beat() == 1
+    send.refresh_from_db()
+    assert (send.status, send.attempts) == ("sent", 2) and len(mail.outbox) == 1
+    with time_machine.travel(at(2026, 11, 23, 9, 30), tick=False):
+        assert beat() == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_failed_send_stops_after_its_attempts(subscribed, monkeypatch):
+    from tracker.mail import SEND_MAX_ATTEMPTS, sends_retry_due
+
+    sub, _ = subscribed
+    send = ScorecardSend.objects.create(subscription=sub, period="2026-W48", status="failed",
+                                        attempts=SEND_MAX_ATTEMPTS, created_at=at(2026, 11, 23, 8))
+    with time_machine.travel(at(2026, 11, 25, 8), tick=False):
+        assert sends_retry_due() == []
+    send.refresh_from_db()
+    assert send.status == "failed"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_subscription_goes_to_the_accounts_own_address(client, subscribed):
+    sub, issuer = subscribed
+    Subscription.objects.filter(pk=sub.pk).update(email="elsewhere@example.org")
+    sub.refresh_from_db()
+    assert sub.address == "reader@example.org"
+    nobody = user("noaddress", READER, [issuer])
+    client.force_login(nobody)
+    response = client.post(reverse("subscriptions"), {"issuers": [issuer.pk], "frequency": "weekly", "weekday": 0,
+                                                      "day_of_month": 1, "hour": 8, "active": "on",
+                                                      "email": "mine@example.org"})
+    assert response.status_code == 200 and "您的账号没有邮箱,无法订阅" in response.content.decode()
+    assert not Subscription.objects.filter(user=nobody).exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from email.mime.image import MIMEImage
 
 from django.conf import settings
@@ -60,6 +61,31 @@ def subscriptions_claim_due(*, now=None) -> list[int]:
                 continue  # this period was already sent
             claimed.append(send.pk)
     return claimed
+
+
+# a failed send is tried again by the beat, 2, 6, 14, 30, 62 minutes after its claim, up to this many tries
+SEND_MAX_ATTEMPTS = 6
+
+
+def sends_retry_due(*, now=None) -> list[int]:
+    """Failed sends whose wait is over, set back to pending once each (a conditional update, so two
+    beat runs queue a send once); returns their ids for the beat to queue."""
+    now = now or timezone.now()
+    due = []
+    failed = ScorecardSend.objects.filter(status=ScorecardSend.Status.FAILED, attempts__lt=SEND_MAX_ATTEMPTS)
+    for pk, created, attempts in failed.values_list("pk", "created_at", "attempts"):
+        if now < created + timedelta(minutes=2 * (2 ** max(attempts, 1) - 1)):
+            continue
+        if ScorecardSend.objects.filter(pk=pk, status=ScorecardSend.Status.FAILED, attempts=attempts).update(
+                status=ScorecardSend.Status.PENDING) == 1:
+            due.append(pk)
+    return due
+
+
+def send_not_queued(*, send_id: int, error: Exception) -> None:
+    """The broker refused the send's task: recorded as a failure, so ``sends_retry_due`` tries again."""
+    ScorecardSend.objects.filter(pk=send_id, status=ScorecardSend.Status.PENDING).update(
+        status=ScorecardSend.Status.FAILED, error=f"消息队列不可用,稍后重试:{type(error).__name__}")
 
 
 def unsubscribe_token(subscription: Subscription) -> str:

@@ -17,21 +17,21 @@ from tracker.models import Subscription
 class SubscriptionForm(forms.ModelForm):
     class Meta:
         model = Subscription
-        fields = ("email", "issuers", "frequency", "weekday", "day_of_month", "hour", "active")
+        # no address field: scorecards go to the account's own address only (Subscription.address)
+        fields = ("issuers", "frequency", "weekday", "day_of_month", "hour", "active")
         widgets = {"issuers": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["issuers"].queryset = visible_issuers(user)
-        if user.email:
-            # scorecards go to the account's own address: a user cannot send their issuers' data elsewhere
-            del self.fields["email"]
 
     def clean(self):
         data = super().clean()
-        if "email" in self.fields and not data.get("email"):
-            raise forms.ValidationError("请填写收件地址(您的账号没有邮箱)。")
+        if not (self.user.email or "").strip():
+            # a user cannot send their issuers' data to an address of their choosing
+            raise forms.ValidationError("您的账号没有邮箱,无法订阅:评估邮件只发送到账号本人的邮箱。"
+                                        "请联系管理员为账号设置邮箱。")
         return data
 
 

@@ -70,24 +70,29 @@ def assess_issuer(issuer_id: int) -> int:
 
 @shared_task
 def send_due_scorecards() -> int:
-    """Beat, every few minutes: claim due subscriptions once and queue one send each."""
+    """Beat, every few minutes: claim due subscriptions once, and failed sends whose wait is over
+    (tracker.mail.sends_retry_due), and queue one send each."""
     from django.db import transaction
 
-    from tracker.mail import subscriptions_claim_due
+    from tracker.mail import send_not_queued, sends_retry_due, subscriptions_claim_due
 
-    ids = subscriptions_claim_due()
+    ids = subscriptions_claim_due() + sends_retry_due()
+
+    def queue(pk: int) -> None:
+        try:
+            send_scorecard.delay(pk)
+        except Exception as exc:  # the broker is away: the next beat run tries again
+            send_not_queued(send_id=pk, error=exc)
+
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: send_scorecard.delay(pk))
+        transaction.on_commit(lambda pk=pk: queue(pk))
     return len(ids)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=5)
-def send_scorecard(self, send_id: int) -> str:
-    """Send one scorecard; SMTP failures retry with exponential backoff, other recipients go on."""
+@shared_task(acks_late=True)
+def send_scorecard(send_id: int) -> str:
+    """Send one scorecard; a failure is recorded on its row and retried by the beat with a growing
+    wait (durable: the row, not a message, holds it), other recipients go on."""
     from tracker.mail import scorecard_send
-    from tracker.models import ScorecardSend
 
-    send = scorecard_send(send_id=send_id)
-    if send.status == ScorecardSend.Status.FAILED and self.request.retries < self.max_retries:
-        raise self.retry(countdown=60 * 2 ** self.request.retries)
-    return send.status
+    return scorecard_send(send_id=send_id).status

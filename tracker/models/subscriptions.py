@@ -44,7 +44,9 @@ class Subscription(models.Model):
 
     @property
     def address(self) -> str:
-        return self.email or (self.user.email if self.user_id else "")
+        """A user's subscription goes to the account's own address, whatever ``email`` says; ``email``
+        is for a recipient without an account (set by an administrator)."""
+        return (self.user.email or "") if self.user_id else self.email
 
 
 class ScorecardSend(models.Model):
