@@ -27,6 +27,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/assess_speed.py
+	$(BIN)/python bench/limits_speed.py
 	. ./scripts/services.sh && $(BIN)/python bench/ui_speed.py && $(BIN)/python bench/mail_speed.py && $(BIN)/python bench/reparse_speed.py
 
 # The engine on real reports: document fields, silent failures and judged pairs (the shared gold

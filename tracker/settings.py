@@ -140,6 +140,8 @@ ENGINE_LIMITS = {
     "max_bytes": UPLOAD_MAX_MB * 1024 * 1024,
     "max_pdf_pages": _number("MAX_PDF_PAGES", 500),
     "max_zip_ratio": _number("MAX_ZIP_RATIO", 100),
+    # characters of text (about 30 long reports): a document at the cap parses and stores within a minute
+    "max_chars": _number("MAX_CHARS", 2_000_000),
 }
 
 # Scoring thresholds (DOMAIN.md), passed into the engine as one object.

@@ -111,3 +111,13 @@ def test_characters_are_counted_while_reading():
         read_bytes(many_pages(20), Limits(max_chars=200))
     with pytest.raises(UnreadableDocument, match="文字过多"):
         read_bytes(BODY.encode() * 50, Limits(max_chars=1000))
+
+
+def test_an_upload_previews_a_long_pdf_and_the_parse_reads_it_all():
+    data = many_pages(12)
+    preview = read_bytes(data, preview_pages=3)
+    assert preview.text.count("新增规上企业12家") == 3 and not preview.complete
+    whole = read_bytes(data)
+    assert whole.text.count("新增规上企业12家") == 12 and whole.complete
+    with pytest.raises(UnreadableDocument, match="页数过多"):  # the cap is checked even for a preview
+        read_bytes(data, Limits(max_pdf_pages=5), preview_pages=3)

@@ -26,7 +26,7 @@ class Limits:
     max_pdf_pages: int = 500
     max_zip_ratio: int = 100
     max_unzipped_bytes: int = 200 * 1024 * 1024
-    max_chars: int = 30_000_000  # characters of text, counted while reading (pages, paragraphs)
+    max_chars: int = 2_000_000  # characters of text, counted while reading (pages, paragraphs)
     max_html_depth: int = 200  # nested elements of an HTML page
 
 
