@@ -205,8 +205,11 @@ def assess(plan: Extraction, review: Extraction, thresholds: Thresholds | None =
     """Judge a plan against the review it was paired with. The pair says which year is
     reviewed: the plan's year, even where the review's own year was read differently."""
     year = plan.document.plan_year or review.document.review_year
-    # a multi-year figure (year None: a five-year total) stays out of every year
-    outcomes = [o if o.year == year or o.year is None else replace(o, year=year) for o in review.outcomes]
+    # a multi-year figure (year None: a five-year total) stays out of every year, unless the review's
+    # own year is unknown, when no figure has one
+    known = review.document.review_year is not None
+    outcomes = [o if o.year == year or (o.year is None and known) else replace(o, year=year)
+                for o in review.outcomes]
     headings = {s.path: s.heading for s in plan.sections}
     return assess_items(list(plan.commitments), outcomes,
                         review_passages(review.text, list(review.sections)), year, thresholds, headings, plan.text)
@@ -262,8 +265,10 @@ def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[
                        context: str = "") -> Judgment | None:
     """An item of a named list (its section heading or its paragraph names the list, or it is the
     list itself: 以办好10件民生实事为牵引) is met when the review says the whole list was completed."""
+    folded = fold(context)
     for name, p in completed.items():
-        if name in context:
+        # the list itself (以办好10件民生实事为牵引) or an item after its opener (办好20项民生实事:…)
+        if name in fold(c.text) or re.search(re.escape(name) + r"[^,;。]{0,6}:", folded):
             return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
                             f"所属清单“{name}”在总结中明确全部完成")
     path = c.section

@@ -17,6 +17,7 @@ from .metadata import (
     issuer_of,
     kind_hint,
     plans_in_title,
+    reviews_only,
 )
 from .model import DocumentInfo, Extraction, Section
 from .numerals import fold
@@ -48,9 +49,11 @@ def extract_text(text: str, fmt: str = "txt", hints: dict | None = None, decided
     if decided.plan_year or decided.review_year:
         plan_year = decided.plan_year or (decided.review_year or 0) + 1
         review_year = decided.review_year or plan_year - 1
-    sections = with_roles(find_sections(text, plan_year, default_role(title), review_year), decided.roles)
+    tense_plans = not reviews_only(title)
+    sections = with_roles(find_sections(text, plan_year, default_role(title), review_year, tense_plans),
+                          decided.roles)
     kind = decided.kind or find_kind(hint, sections)
-    issuer, issuer_warning = issuer_of(text, title, hints.get("issuer"))
+    issuer, issuer_warning = issuer_of(text, title, hints.get("issuer"), reports=hint == "work_report")
     if decided.issuer:
         issuer, issuer_warning = decided.issuer, None
     commitments = tuple(find_commitments(text, sections, plan_year))

@@ -30,6 +30,9 @@ _SHARED_TAIL = re.compile(r"(增加值|营业收入|营收|产值|投资|占|比
 _FENBIE = "分别"
 
 
+# A coordinated name this short is a modifier of the last one's noun (城镇、农村居民…).
+SHORT_MODIFIER = 3
+
 # A sentence with more figures than this is a table or a list pasted as one line; the rest of
 # its figures are left out and the document says so (``overfull``).
 MAX_FIGURES = 200
@@ -144,10 +147,16 @@ def _strip_tail(fragment: str) -> str:
 
 
 def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict[int, str]:
-    """``A、B、C分别达到x、y和z`` → names for x, y, z in order."""
+    """``A、B、C分别达到x、y和z`` → names for x, y, z in order, for every 分别 of the sentence."""
+    out: dict[int, str] = {}
     idx = folded.find(_FENBIE, start, end)
-    if idx == -1:
-        return {}
+    while idx != -1:
+        out.update(_one_fenbie(folded, start, end, qs, idx))
+        idx = folded.find(_FENBIE, idx + len(_FENBIE), end)
+    return out
+
+
+def _one_fenbie(folded: str, start: int, end: int, qs: list[Quantity], idx: int) -> dict[int, str]:
     c0, _ = clause_bounds(folded, idx, start, end)
     head = folded[c0:idx]
     names = [n for n in re.split(r"[、和及与]", head) if n.strip()]
@@ -167,7 +176,7 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
     last = content_tokens(names[-1])
     if len(last) >= 2:  # 城镇、农村居民人均可支配收入: 城镇 is a 居民人均可支配收入 too
         rest = names[-1][names[-1].find(last[1]):]
-        names = [n + rest if len(content_tokens(n)) == 1 and n != names[-1] else n for n in names]
+        names = [n + rest if len(n) <= SHORT_MODIFIER and n != names[-1] else n for n in names]
     return {i: name_before(n) for i, n in zip(group, names, strict=True)}
 
 

@@ -68,12 +68,13 @@ COUNT_UNITS = (
 )
 # Classifiers that count the same things in other words: 老楼加装电梯869台 answers 完工600部,
 # 宛平城等20处重点区域 answers 12个重点区域 (people, households and visits are not among them).
-THING_CLASSIFIERS = ("个", "处", "条", "座", "部", "台", "套", "项", "所", "栋", "间", "辆", "艘", "件", "张", "家")
+THING_CLASSIFIERS = ("个", "项", "处", "条", "座", "部", "台", "套", "所", "栋", "间", "辆", "艘", "件", "张")
 # A bare scale ("3000多万皖北地区群众") counts people or households, never projects or counties.
 BARE_SCALE_UNITS = ("人", "户", "人次", "名", "")
 # Verbs before a scale with no number: 突破万亿元, 迈入万亿级 (= 1 万亿元).
-BARE_SCALE_VERBS = ("突破", "超过", "迈上", "迈入", "跨上", "跨入", "跃上", "达到", "站上", "超")
+BARE_SCALE_VERBS = ("突破", "迈上", "迈入", "跨上", "跨入", "跃上", "达到", "站上")
 BARE_SCALES = ("万亿", "千亿", "百亿", "亿")
+BARE_SCALE_HEADS = "万千百亿"  # a quantity written from its scale on, with no number before it
 BARE_SCALE_TAILS = ("元", "级")  # the first is the unit given: 万亿级 → 1 万亿元
 AMOUNT_UNITS = (
     "万亿元", "亿元", "万元", "千元", "元", "美元",
@@ -89,8 +90,9 @@ PERCENT_UNITS = ("个百分点", "百分点", "%", "‰", "倍")
 RANK_UNIT = "名"
 
 # Scales that join the unit: "1.3万亩" → 1.3 万亩, "700余万" → 700 万.
-SCALES = ("万亿", "千万", "百万", "十万", "亿", "万", "千", "百")
-SCALE_VALUES = {"千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+SCALES = ("万亿", "千亿", "百亿", "千万", "百万", "十万", "亿", "万", "千", "百")
+SCALE_VALUES = {"千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
+                "万亿": 1e12}
 
 # Words that mark a figure as a change (增长 %), a share (占比 %) or a rate (率 %).
 GROWTH_WORDS = ("增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "减少", "回正", "回升", "提高",
@@ -172,10 +174,7 @@ SYNONYMS = {
     "研发经费投入强度": "研发投入强度",
     "R&D": "研发",
     "比率": "比例",
-    "经济增长": "GDP增长",
-    "经济增速": "GDP增速",
-    "总产量": "产量",
-    "总产": "产量",
+    "粮食总产量": "粮食产量",
     "进城落户": "落户",
 }
 
@@ -219,6 +218,9 @@ MEDIA_WORDS = ("新闻", "新华社", "融媒", "传媒", "报社", "网站", "�
 # The body a work report speaks for: ``我代表省人民政府向大会报告工作`` (with the place of the
 # title ``2025年湖北省政府工作报告``), ``代表国务院``.
 REPORTING_BODIES = ("人民政府", "国务院")
+# 我代表省人民政府…, 代表国务院，向大会报告: the body a work report speaks for ({bodies}: REPORTING_BODIES).
+REPORTING_PATTERN = (r"我代表([\u4e00-\u9fa5]{{0,12}}?(?:{bodies}))|(?<!人民)代表(?!大会)"
+                     r"([\u4e00-\u9fa5]{{0,12}}?(?:{bodies}))[,，]?\s*向大会")
 # ``我代表省政府`` is the short name of 省人民政府.
 GOVERNMENT_SHORT, GOVERNMENT_FULL = "政府", "人民政府"
 # Administrative places that head a body's name: 湖北省, 北京市, 内蒙古自治区, 余杭区.

@@ -18,6 +18,7 @@ from .lexicon import (
     MEDIA_WORDS,
     PLACE_SUFFIXES,
     REPORTING_BODIES,
+    REPORTING_PATTERN,
     WARNINGS,
 )
 from .model import Section
@@ -33,7 +34,8 @@ _PUBLISHER = re.compile(r"(?:发布单位|发布机构)\s*[:：]\s*([^\s:：]{2,
 _SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
 _BODIES = "|".join(REPORTING_BODIES + (GOVERNMENT_SHORT,))
 _PLACES = "|".join(PLACE_SUFFIXES)
-_REPORTING = re.compile(rf"(?<!人民)代表(?!大会)([\u4e00-\u9fa5]{{0,12}}?(?:{_BODIES}))")
+# 我代表省人民政府…, 代表国务院，向大会报告: the body the report speaks for
+_REPORTING = re.compile(REPORTING_PATTERN.format(bodies=_BODIES))
 _TITLE_PLACE = re.compile(rf"(?:\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?(?:{_PLACES}))(?:人民)?政府工作报告")
 _ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
 _ORG_IN_TEXT = re.compile(
@@ -86,18 +88,19 @@ ISSUER_FROM_SOURCE = WARNINGS["issuer_from_source"]
 
 
 def find_issuer(text: str, title: str | None) -> str | None:
-    return issuer_of(text, title)[0]
+    return issuer_of(text, title, reports=kind_hint(text, title) == "work_report")[0]
 
 
-def issuer_of(text: str, title: str | None, hinted: str | None = None) -> tuple[str | None, str | None]:
+def issuer_of(text: str, title: str | None, hinted: str | None = None,
+              reports: bool = False) -> tuple[str | None, str | None]:
     """The body that issues or reports the document, and a warning when it was only guessed.
 
     In order: the body a work report speaks for (``我代表省人民政府`` + the title's
     ``湖北省`` → 湖北省人民政府); a portal's 发布单位; a signature line; the title's own
     body; then a 来源 line, but never a newspaper, app or portal (``来源：湖北日报``)."""
-    m = _REPORTING.search(fold(text[:3000]))
+    m = _REPORTING.search(fold(text[:3000])) if reports else None
     if m:
-        return reporting_body(m.group(1), title, text), None
+        return reporting_body(m.group(1) or m.group(2), title, text), None
     if hinted and not is_media(hinted):
         return with_place(hinted, (title or "") + text), None
     m = _PUBLISHER.search(fold(text[:1500]))
@@ -216,7 +219,7 @@ def heading_lines(text: str) -> list[tuple[str, str | None]]:
 
 def kind_hint(text: str, title: str | None) -> str | None:
     # the work report first: its opening (我代表省人民政府…) must win over 建议 words later on
-    genre = genre_of((title or "") + fold(text[:600]))
+    genre = genre_of(fold(title or ""), fold(text[:600]))
     return genre.kind if genre else None
 
 
@@ -246,3 +249,11 @@ def find_kind(hint: str | None, sections: list[Section]) -> str:
 def plans_in_title(title: str | None) -> bool:
     """``区发改经信局2022年总结及2023年思路`` promises a plan part."""
     return bool(title and _PLAN_TITLE.search(fold(title)))
+
+
+def reviews_only(title: str | None) -> bool:
+    """``区经信局2023年工作总结`` promises no plan part: its parts are never plans by tense alone."""
+    if not title:
+        return False
+    t = fold(title)
+    return bool(_REVIEW_TITLE.search(t)) and not _PLAN_TITLE.search(t)

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from .clauses import CONTEXT_WINDOW
 from .figures import Figure
-from .lexicon import ACTION_VERBS, AMOUNT_UNITS, EFFORT_VERBS, LIST_DELIVERY_VERBS, STRENGTH_WORDS, TARGET_VERBS
+from .lexicon import (
+    ACTION_VERBS,
+    AMOUNT_UNITS,
+    BARE_SCALE_HEADS,
+    EFFORT_VERBS,
+    LIST_DELIVERY_VERBS,
+    STRENGTH_WORDS,
+    TARGET_VERBS,
+)
 
 _DOING = tuple(set(ACTION_VERBS + LIST_DELIVERY_VERBS + TARGET_VERBS))
 _AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
@@ -51,7 +59,7 @@ def _size_class(folded: str, f: Figure, s: int, e: int) -> bool:
 
 def _part_of_name(folded: str, f: Figure, s: int, e: int) -> bool:
     q = f.q
-    if not any(ch.isdigit() for ch in folded[q.start:q.end]):
+    if folded[q.start:q.start + 1] in BARE_SCALE_HEADS:
         return False  # 突破万亿级规模: a bare scale names a size, not a thing
     if _before(folded, f).endswith(_DOING + ("、",)):
         return False  # 完成3800万平方米建筑智能化供热改造, …管道清淤、175公里河道疏浚: the size of the work

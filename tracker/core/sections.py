@@ -130,7 +130,7 @@ def _heading_level(t: str) -> tuple[int, str] | None:
 
 
 def find_sections(text: str, plan_year: int | None = None, default_role: str = "review",
-                  review_year: int | None = None) -> list[Section]:
+                  review_year: int | None = None, tense_plans: bool = True) -> list[Section]:
     """``default_role`` is the role of parts whose headings say nothing: a review for a
     总结 or a 总结及思路, a plan for a document whose title only plans (2024年工作要点)."""
     lines = lines_of(text)
@@ -151,7 +151,7 @@ def find_sections(text: str, plan_year: int | None = None, default_role: str = "
             plan_paragraphs.append((line.start, heading_text(line.text)[:40]))
     if review_year is None and plan_year is not None:
         review_year = plan_year - 1
-    sections = _nest(text, body_start, heads, default_role, (review_year, plan_year))
+    sections = _nest(text, body_start, heads, default_role, (review_year, plan_year), tense_plans)
     for start, heading in plan_paragraphs:
         enclosing = section_at(sections, start)
         if enclosing is not None and enclosing.role == "plan":
@@ -163,7 +163,10 @@ def find_sections(text: str, plan_year: int | None = None, default_role: str = "
 
 
 def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
-          default_role: str = "review", years: tuple[int | None, int | None] = (None, None)) -> list[Section]:
+          default_role: str = "review", years: tuple[int | None, int | None] = (None, None),
+          tense_plans: bool = True) -> list[Section]:
+    """``tense_plans`` False (a title that only reviews: 2023年工作总结) lets tense make a part a
+    review, never a plan."""
     levels = sorted({h[0] for h in heads})
     rank = {lv: i for i, lv in enumerate(levels)}
     sections: list[Section] = []
@@ -192,8 +195,10 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
     folded = fold(text)
     for item in raw:
         if item[5] == 0 and item[2] is None:
-            item[2] = role_by_tense(folded[item[3]:item[4]]) \
-                or ("other" if seen_plan and default_role != "plan" else default_role)
+            tense = role_by_tense(folded[item[3]:item[4]])
+            if tense == "plan" and not tense_plans:
+                tense = None
+            item[2] = tense or ("other" if seen_plan and default_role != "plan" else default_role)
         if item[2] == "plan":
             seen_plan = True
     roles_by_path: dict[str, str] = {}
