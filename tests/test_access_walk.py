@@ -105,7 +105,10 @@ def _side(issuer, plan, owner, tag: str) -> dict:
                       reason=f"{tag}修正原因", user=owner, changes={"unit": commitment.unit or "项"})
     commitment.refresh_from_db()
     token_create(user=owner, label=f"{tag}令牌")
-    sub = Subscription.objects.create(user=owner, email=f"{'b-secret' if tag == '乙' else 'a-reader'}@example.org")
+    # a user's subscription goes to the account's own address: the marker is the owner's email
+    owner.email = f"{'b-secret' if tag == '乙' else 'a-reader'}@example.org"
+    owner.save(update_fields=["email"])
+    sub = Subscription.objects.create(user=owner, email=owner.email)
     sub.issuers.set([issuer])
     send = ScorecardSend.objects.create(subscription=sub, period="2024-W01", summary={"note": f"{tag}发送"})
     job = job_start(label=f"{tag}任务重新解析", document_ids=list(issuer.documents.values_list("pk", flat=True)))

@@ -114,7 +114,8 @@ def test_official_reviews_a_scorecard(page, cast):
         page.click("text=导出 Excel")
     sheet = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
     assert sheet.max_row - 1 == met
-    assert {row[7] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"达成"}
+    status_col = [c.value for c in sheet[1]].index("状态")
+    assert {row[status_col] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"达成"}
 
 
 def test_commitment_page_highlights_evidence(page, cast):
