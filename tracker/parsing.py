@@ -63,8 +63,8 @@ def parse_queue(document_id: int, job_id: int | None = None, *, fresh: bool = Tr
     (an upload, a re-parse asked for) starts counting attempts again; a sweep's does not."""
     from tracker.tasks import parse_document
 
-    Document.objects.filter(pk=document_id).update(queued_at=timezone.now(),
-                                                   **({"parse_attempts": 0} if fresh else {}))
+    Document.objects.filter(pk=document_id).update(
+        queued_at=timezone.now(), **({"parse_attempts": 0, "parse_job_id": job_id} if fresh else {}))
     try:
         parse_document.apply_async((document_id, job_id), retry=False)
     except Exception as exc:
@@ -115,11 +115,11 @@ def documents_sweep(*, now=None) -> dict:
     counts = {"queued": 0, "requeued": 0, "failed": 0}
     waiting = Document.objects.filter(status=Document.Status.PENDING).filter(
         Q(queued_at__isnull=True, uploaded_at__lte=now - SEND_GRACE) | Q(queued_at__lte=now - REQUEUE_AFTER))
-    for pk, queued_at in waiting.values_list("pk", "queued_at"):
-        # claimed by a conditional update: two sweeps send a document once
+    for pk, queued_at, job_id in waiting.values_list("pk", "queued_at", "parse_job_id"):
+        # claimed by a conditional update: two sweeps send a document once; with its job, if any
         claim = Document.objects.filter(pk=pk, status=Document.Status.PENDING, queued_at=queued_at)
         if claim.update(queued_at=now) == 1:
-            if not parse_queue(pk, fresh=False):
+            if not parse_queue(pk, job_id, fresh=False):
                 return counts  # the broker is still down: the next sweep tries again
             counts["queued"] += 1
     stuck = Document.objects.filter(status=Document.Status.PARSING).filter(

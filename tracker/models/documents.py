@@ -70,6 +70,9 @@ class Document(models.Model):
     queued_at = models.DateTimeField("排队时间", null=True, blank=True, editable=False)
     parse_started_at = models.DateTimeField("开始解析时间", null=True, blank=True, editable=False)
     parse_attempts = models.PositiveSmallIntegerField("解析尝试次数", default=0, editable=False)
+    # the job a parse waiting for the broker belongs to, so the sweep sends it with its job
+    parse_job = models.ForeignKey("ParseJob", verbose_name="解析任务", null=True, blank=True, editable=False,
+                                  on_delete=models.SET_NULL, related_name="+")
     # what the engine could not do on this document, in Chinese (tracker.core: DocumentInfo.warnings)
     warnings = models.JSONField("解析提示", default=list, blank=True)
     # MinHash of its sentences (tracker.core.fingerprint): one report recognised across .txt/.docx/.pdf
