@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.db import connections
 
 from tracker.access import ADMIN, EDITOR, READER, ensure_groups
 from tracker.models import Grant, Issuer
@@ -40,4 +42,27 @@ def xihu_pair():
     return issuer, plan, review
 
 
-__all__ = ["ADMIN", "EDITOR", "READER", "user", "ingest_file", "xihu_pair", "SEEDS", "REVIEWS"]
+def in_threads(fn, n: int) -> list[Exception]:
+    """Run ``fn`` in ``n`` threads started together (each with its own database connection);
+    the exceptions they raised."""
+    errors: list[Exception] = []
+    barrier = threading.Barrier(n)
+
+    def run():
+        try:
+            barrier.wait()
+            fn()
+        except Exception as exc:  # pragma: no cover - the caller's assertion reports it
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+__all__ = ["ADMIN", "EDITOR", "READER", "user", "ingest_file", "in_threads", "xihu_pair", "SEEDS", "REVIEWS"]

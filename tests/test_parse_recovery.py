@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -20,11 +19,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from targets.models import Commitment
-from tests.factories import EDITOR, SEEDS, ingest_file, user
+from tests.factories import EDITOR, SEEDS, in_threads, ingest_file, user
 from tracker.models import Document, Issuer, ParseJob
 from tracker.parsing import BROKER_DOWN, MAX_PARSE_ATTEMPTS, documents_sweep
 from tracker.services import document_ingest, documents_reparse
@@ -299,23 +298,9 @@ def test_reparse_with_the_broker_down_waits_and_is_swept(own_broker):
 def test_eight_concurrent_identical_uploads_keep_one_file():
     issuer = Issuer.objects.create(name="嘉兴市经信局")
     data = SEED.read_bytes()
-    results, errors = [], []
-    barrier = threading.Barrier(8)
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(document_ingest(data=data, filename=SEED.name, issuer=issuer, parse=False))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = []
+    errors = in_threads(lambda: results.append(
+        document_ingest(data=data, filename=SEED.name, issuer=issuer, parse=False)), 8)
     assert not errors
     assert sum(r.created for r in results) == 1 and Document.objects.filter(issuer=issuer).count() == 1
     doc = Document.objects.get(issuer=issuer)

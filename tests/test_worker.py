@@ -6,18 +6,17 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Count
 
 from outcomes.models import Outcome
 from targets.models import Commitment
-from tests.factories import SEEDS, ingest_file
+from tests.factories import SEEDS, in_threads, ingest_file
 from tracker.models import Document, Issuer
 from tracker.services import document_ingest, document_parse
 
@@ -70,21 +69,7 @@ def test_worker_records_a_failed_parse_and_keeps_rows(worker):
 def test_two_concurrent_parses_leave_one_set_of_rows():
     doc = ingest_file(next(SEEDS.glob("004_*")), Issuer.objects.create(name="嘉兴市经信局"))
     expected = (Commitment.objects.filter(document=doc).count(), Outcome.objects.filter(document=doc).count())
-    errors = []
-
-    def run():
-        try:
-            document_parse(document=Document.objects.get(pk=doc.pk))
-        except Exception as exc:  # pragma: no cover - the assertion below reports it
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = in_threads(lambda: document_parse(document=Document.objects.get(pk=doc.pk)), 2)
     assert not errors
     assert (Commitment.objects.filter(document=doc).count(), Outcome.objects.filter(document=doc).count()) == expected
     dupes = Commitment.objects.values("document", "natural_key").annotate(n=Count("pk")).filter(n__gt=1)
