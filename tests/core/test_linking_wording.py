@@ -101,3 +101,40 @@ def test_coordinated_subjects_share_the_last_ones_noun():
     names = {o.value: o.indicator for o in review.outcomes if o.value in (4.3, 5.7)}
     assert names[4.3].startswith("城镇") and "人均可支配收入" in names[4.3]
     assert names[5.7].startswith("农村")
+
+
+def test_items_after_a_short_sentence_that_opens_the_list_are_met_with_it():
+    # the opener ends its sentence, the items follow (办好15件民生实事。一是…); the review names the
+    # list after a modifier (承诺的15件民生实事) and with another classifier (件/项)
+    plan = PLAN.replace("治理背街小巷1100条", "今年再办好15件民生实事。一是新建改造50个社区养老工程；二是配置自动体外除颤器1000台")
+    review = REVIEW.replace("精细化治理1411条背街小巷", "省政府承诺的15项民生实事全部兑现")
+    got = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
+    assert got[15] == got[50] == got[1000] == "met"
+    # a list named only in passing (a comma, not the end of an opening sentence) opens nothing
+    plan = PLAN.replace("治理背街小巷1100条", "统筹推进养老服务和民生实事等各项工作，新建改造50个社区养老工程")
+    got = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
+    assert got[50] == "no_evidence"
+
+
+def test_a_count_before_its_noun_and_verb_names_the_noun_once():
+    from tracker.core.indicators import head
+
+    review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "7家国家区域医疗中心基本建成"))
+    centres = next(o for o in review.outcomes if o.value == 7)
+    assert centres.indicator.count("医疗中心") == 1
+    assert head(centres.indicator) == head("建成国家区域医疗中心") == "中心"  # 基本 is how, not what
+    plan = PLAN.replace("治理背街小巷1100条", "基本建成7个国家区域医疗中心")
+    got = {j.commitment.target: j.status for j in assess(extract_text(plan), review)}
+    assert got[7] == "met"  # 家 and 个 count the same centres
+
+
+def test_a_growth_after_another_predicate_is_the_same_subjects():
+    review = extract_text(REVIEW.replace("生产总值增长5.6%", "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长5.6%"))
+    growth = next(o for o in review.outcomes if o.value == 5.6)
+    assert "生产总值" in growth.indicator and "前十强" not in growth.indicator
+
+
+def test_a_year_told_as_past_de_year_ends_a_five_year_heading():
+    review = REVIEW.replace("一、2025年工作回顾\n一年来", "一、2025年和“十四五”时期工作回顾\n过去的一年")
+    growth = next(o for o in extract_text(review).outcomes if o.value == 5.6)
+    assert growth.year == 2025

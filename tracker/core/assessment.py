@@ -27,6 +27,7 @@ from functools import lru_cache
 from .clauses import sentences
 from .indicators import content_tokens, head
 from .lexicon import (
+    ATTRIBUTIVE,
     BARE_SCALE_UNITS,
     DELIVERY_VERBS,
     INCREMENT_WORDS,
@@ -238,7 +239,7 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     return judgments
 
 
-_COMPLETED_LIST = re.compile(r"([\u4e00-\u9fa5“”\"]{2,14}?)(?:已?全面|全部|圆满|均已|如期)(?:完成|兑现|落实到位)")
+_COMPLETED_LIST = re.compile(r"([\d\u4e00-\u9fa5“”\"]{2,16}?)(?:已?全面|全部|圆满|均已|如期)(?:完成|兑现|落实到位)")
 _NUMERAL_PREFIX = re.compile(r"^[“\"]?[一二三四五六七八九十百\d]+[件项个大条]")
 
 
@@ -247,7 +248,9 @@ def completed_lists(passages: list[Passage]) -> dict[str, Passage]:
     found = {}
     for p in passages:
         for m in _COMPLETED_LIST.finditer(fold(p.text)):
-            name = _NUMERAL_PREFIX.sub("", m.group(1).strip("“”\"")).strip("“”\"")
+            words = m.group(1)
+            words = words[words.rfind(ATTRIBUTIVE) + 1:]  # 省政府承诺的15件民生实事 → 15件民生实事
+            name = _NUMERAL_PREFIX.sub("", words.strip("“”\"")).strip("“”\"")
             if len(name) >= 2 and not any(w in name for w in REPORT_WIDE) and "目标任务" not in name:
                 found[name] = p
     return found
@@ -268,7 +271,9 @@ def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[
     folded = fold(context)
     for name, p in completed.items():
         # the list itself (以办好10件民生实事为牵引) or an item after its opener (办好20项民生实事:…)
-        if name in fold(c.text) or re.search(re.escape(name) + r"[^,;。]{0,6}:", folded):
+        if name in fold(c.text) or re.search(re.escape(name) + r"[^,;。]{0,6}:", folded) or re.search(
+                r"(?:^|[。;!?,])[^。;:!?,]{0,12}" + re.escape(name) + r"[^,;。:]{0,6}。", folded):
+            # …or after a short sentence that opens the list: 办好20件民生实事。为…; “十大重点民生实事”。①…
             return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
                             f"所属清单“{name}”在总结中明确全部完成")
     path = c.section

@@ -76,12 +76,16 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
         else:
             fragment = folded[c0:q.start]
         name = paired.get(i) or subject_of(fragment)
+        if out and prev and prev.end > c0 and not paired.get(i) and _bare_measure_item(fragment):
+            name = out[-1].name  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the same subject grew
         if prev is not None and out and out[-1].baseline and out[-1].q is prev:
             name = out[-1].name  # 用时从平均2-3个月压缩至1个月以内: the same indicator as its baseline
         if not name and prev is not None and joined:
             name = out[-1].name
+        named_after = False
         if not name:
             name = _name_after(folded, q.end, c1)  # 近1400万农业转移人口在城镇落户
+            named_after = bool(name)
         if not name:
             name = last_name
         elif name in GENERIC_NAMES and last_name:
@@ -90,7 +94,9 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = name + last_name  # 淘汰整治…企业1340家,其中关停670家: a part of the same things
         toks = content_tokens(name)
         follows = _counts_what_follows(folded, fragment, q)
-        if follows == "list" and _name_after(folded, q.end, c1):
+        if named_after:
+            pass  # the name already is what follows the count (7家国家区域医疗中心基本建成)
+        elif follows == "list" and _name_after(folded, q.end, c1):
             name = _name_after(folded, q.end, c1)  # 启动改造19个城中村、180个城镇老旧小区: 180 counts the latter
         elif follows and not (prev and prev.end > c0):
             name = name + _name_after(folded, q.end, c1)  # 改善宛平城等12个重点区域, 97%的门诊量
@@ -140,6 +146,12 @@ def _name_after(folded: str, a: int, b: int) -> str:
 def subject_of(fragment: str) -> str:
     """The indicator words of a clause before its figure: ``工业投资增长`` → 工业投资; ``力争达到`` → ""."""
     return name_before(_strip_tail(fragment[-NAME_WINDOW:]))
+
+
+def _bare_measure_item(fragment: str) -> bool:
+    """The last 、 item before the figure is only a measure word (``、增长``): it has no subject."""
+    items = re.split(r"[、,]", fragment)
+    return len(items) > 1 and not _strip_tail(items[-1].strip())
 
 
 def _strip_tail(fragment: str) -> str:

@@ -21,6 +21,7 @@ from .lexicon import (
     DURATION_UNITS,
     GROWTH_WORDS,
     LOWER_IS_BETTER,
+    MANNER_ADVERBS,
     MILESTONE_VERBS,
     SCALES,
     STRENGTH_WORDS,
@@ -160,7 +161,7 @@ def tokens(name: str) -> frozenset[str]:
     return frozenset(content_tokens(name))
 
 
-_VERBS = frozenset(ACTION_VERBS + DELIVERY_VERBS + MILESTONE_VERBS + TRAILING_VERBS)
+_VERBS = frozenset(ACTION_VERBS + DELIVERY_VERBS + MILESTONE_VERBS + TRAILING_VERBS + MANNER_ADVERBS)
 
 
 def head(name: str) -> str | None:

@@ -68,7 +68,7 @@ COUNT_UNITS = (
 )
 # Classifiers that count the same things in other words: 老楼加装电梯869台 answers 完工600部,
 # 宛平城等20处重点区域 answers 12个重点区域 (people, households and visits are not among them).
-THING_CLASSIFIERS = ("个", "项", "处", "条", "座", "部", "台", "套", "所", "栋", "间", "辆", "艘", "件", "张")
+THING_CLASSIFIERS = ("个", "家", "项", "处", "条", "座", "部", "台", "套", "所", "栋", "间", "辆", "艘", "件", "张")
 # A bare scale ("3000多万皖北地区群众") counts people or households, never projects or counties.
 BARE_SCALE_UNITS = ("人", "户", "人次", "名", "")
 # Verbs before a scale with no number: 突破万亿元, 迈入万亿级 (= 1 万亿元).
@@ -135,6 +135,10 @@ LIST_DELIVERY_VERBS = ("建成", "开工", "新建", "完成", "改善", "抓好
 TARGET_VERBS = ("实现", "达到", "完成", "新增", "增加", "覆盖")
 
 # Verbs that end an indicator's name without naming what is counted (启动…改造, …建成开放).
+# The particle that ends a modifier: what follows it is the thing named (承诺的15件民生实事).
+ATTRIBUTIVE = "的"
+# Adverbs before a trailing verb: never what an indicator counts (国家区域医疗中心基本建成 counts 中心).
+MANNER_ADVERBS = ("基本", "全面", "初步", "率先", "顺利", "如期", "提前", "成功", "全部", "陆续", "相继")
 TRAILING_VERBS = ("开放", "启动", "创成", "改扩建", "提标", "升级", "运营", "投运", "推广", "疏浚", "清淤")
 
 # Delivery verbs: a qualitative or milestone commitment is met only on explicit delivery.
@@ -241,7 +245,7 @@ NOT_TENSE = ("重要", "主要", "需要", "必要", "只要", "要素", "要求
 MULTI_YEAR_MARKERS = ("五年来", "五年间", "过去五年", "这五年", "五年累计")
 FIVE_YEAR_PLAN = r"[“\"]?[一二三四五六七八九十]{1,3}五[”\"]?(?:时期|期间|以来|规划实施以来)"
 EVERY_YEAR = "每年"  # 城镇新增就业每年超过90万人: in a five-year summary, a figure for each of its years
-YEAR_MARKERS = ("一年来", "过去一年", "刚刚过去的一年", "今年以来", "全年")
+YEAR_MARKERS = ("一年来", "过去一年", "过去的一年", "刚刚过去的一年", "今年以来", "全年")
 # Figures that state a level reached, not the year's increment: ``5G基站增至18.8万个``,
 # ``国家先进制造业集群达到6个`` (a stock answers only a stock target).
 STOCK_WORDS = ("累计", "截至", "截止", "共有", "总量", "总数", "存量", "保有", "增至", "增加到", "总规模")
