@@ -142,3 +142,28 @@ def review_queue(user, *, low_confidence: float) -> QuerySet[Assessment]:
             .exclude(status="not_due")
             .select_related("commitment", "commitment__issuer", "commitment__document")
             .order_by("assessed_at", "pk"))
+
+
+def issuer_years(user, issuer: Issuer) -> list[int]:
+    """The years of the issuer's commitments the user may see, oldest first (the year switcher)."""
+    qs = scope(Commitment.objects.filter(rejected=False, issuer=issuer, year__isnull=False), user)
+    return sorted(qs.order_by().values_list("year", flat=True).distinct())
+
+
+def section_choices(qs: QuerySet[Commitment]) -> list[tuple[str, str]]:
+    """The sections of a scorecard's commitments in document order, as filter choices
+    (path, indented heading): the 章节 filter and the breadcrumbs' section link."""
+    rows = (qs.order_by().filter(section__isnull=False)
+            .values_list("section__path", "section__heading", "section__start", "document_id").distinct())
+    out: dict[str, str] = {}
+    for path, heading, _start, _doc in sorted(rows, key=lambda r: (r[3], r[2])):
+        if path and path not in out:
+            depth = path.count("/")
+            label = heading or path
+            out[path] = "　" * depth + (label if len(label) <= 28 else label[:27] + "…")
+    return list(out.items())
+
+
+def in_section(qs: QuerySet[Commitment], path: str) -> QuerySet[Commitment]:
+    """Commitments of a section and its sub-sections."""
+    return qs.filter(Q(section__path=path) | Q(section__path__startswith=path + "/"))

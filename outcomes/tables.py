@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from outcomes.formatting import score_text, with_unit
-from outcomes.selectors import STATUS_LABELS
+from outcomes.selectors import STATUS_LABELS, in_section, section_choices
 from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
 from tracker.models import MEASURES
@@ -63,11 +63,20 @@ class CommitmentFilter(django_filters.FilterSet):
     strength = django_filters.ChoiceFilter(label="约束力", choices=[(s, s) for s in STRENGTH_WORDS])
     confidence_below = django_filters.NumberFilter(label="置信度低于", field_name="assessment__confidence",
                                                    lookup_expr="lt")
+    section = django_filters.ChoiceFilter(label="章节", choices=[], method="in_section")
     q = django_filters.CharFilter(label="搜索", method="search")
 
     class Meta:
         model = Commitment
         fields = ["status", "measure", "strength"]
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        # the sections of this scorecard, in document order (a section and its sub-sections)
+        self.filters["section"].extra["choices"] = section_choices(self.queryset)
+
+    def in_section(self, queryset, name, value):
+        return in_section(queryset, value)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(text__icontains=value) | Q(indicator__icontains=value))

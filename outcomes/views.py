@@ -14,6 +14,7 @@ from outcomes.charts import status_bars, trend_line
 from outcomes.exports import csv_response, xlsx_response
 from outcomes.selectors import (
     commitments_for,
+    issuer_years,
     review_queue,
     scorecard,
     scorecards_by_issuer_year,
@@ -21,7 +22,8 @@ from outcomes.selectors import (
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
 from tracker.access import can_edit, scope, visible_issuers
-from tracker.models import Correction
+from tracker.models import Correction, Section
+from tracker.navigation import issuer_crumbs, last_plain
 from tracker.params import int_param
 
 
@@ -46,8 +48,14 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
     per_page = int_param(request, "per_page", default=50, lo=1, hi=1000)
     RequestConfig(request, paginate={"per_page": per_page}).configure(table)
     card = scorecard(request.user, issuer=issuer, year=year)
+    section = None
+    if filtered.is_bound and filtered.form.is_valid() and filtered.form.cleaned_data.get("section"):
+        path = filtered.form.cleaned_data["section"]
+        section = (Section.objects.filter(document__in=qs.values("document_id"), path=path).order_by("start").first()
+                   or Section(path=path))
     return render(request, "outcomes/scorecard.html", {
         "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,
+        "years": issuer_years(request.user, issuer), "crumbs": last_plain(issuer_crumbs(issuer, year, section)),
         "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
         "query": _without(request, "export"), "filtered": any(v for k, v in request.GET.items()
                                                               if k in filtered.form.fields),
@@ -67,6 +75,7 @@ def trend_view(request: HttpRequest, issuer_id: int) -> HttpResponse:
     cards = sorted((c for c in scorecards_by_issuer_year(request.user) if c.issuer.pk == issuer.pk),
                    key=lambda c: c.year)
     return render(request, "outcomes/trend.html", {"issuer": issuer, "cards": cards,
+                                                   "crumbs": last_plain(issuer_crumbs(issuer)),
                                                    "chart": trend_line([(c.year, c.fulfilment) for c in cards])})
 
 

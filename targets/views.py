@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from outcomes.selectors import STATUS_LABELS, assessment_of
 from targets.models import Commitment
 from tracker.access import scope
-from tracker.highlight import highlighted, paragraph_bounds
+from tracker.highlight import highlighted, paragraph_bounds, unique_quotes
 from tracker.models import Correction
+from tracker.navigation import commitment_crumbs, last_plain
 
 
 @login_required
@@ -25,20 +26,17 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = []
     if a is not None and a.review_document_id:
         review_text = a.review_document.plain_text
-        seen = set()
-        for quote in a.evidence_quotes:  # several figures of one sentence are shown once
-            if (quote["start"], quote["end"]) in seen:
-                continue
-            seen.add((quote["start"], quote["end"]))
+        for n, quote in enumerate(unique_quotes(a.evidence_quotes), 1):  # one sentence, several figures: once
             p0, p1 = paragraph_bounds(review_text, quote["start"], quote["end"], limit=200)
             evidence.append({"html": highlighted(review_text, [(quote["start"], quote["end"])], p0, p1),
-                             "value": quote.get("value")})
+                             "value": quote.get("value"), "anchor": f"evidence-{n}"})
     corrections = Correction.objects.filter(document=c.document, target_key=c.natural_key).select_related(
         "created_by")
     history = c.history.select_related("history_user").order_by("-history_date")[:20]
     return render(request, "targets/commitment.html", {
         "c": c, "a": a, "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
         "evidence": evidence, "corrections": corrections, "history": history,
+        "crumbs": last_plain(commitment_crumbs(c)),
         "status_label": STATUS_LABELS.get(a.effective_status if a else "pending"),
         "engine_label": STATUS_LABELS.get(a.status) if a else None,
         # the report that reviews year N is published in N + 1 (a 2025 plan, the 2026 report)

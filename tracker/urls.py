@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/", views.documents, name="documents"),
     path("documents/<int:pk>/original/", views.document_original, name="document-original"),
+    path("documents/<int:pk>/text/", views.document_text, name="document-text"),
     path("documents/same/<str:token>/", views.document_same, name="document-same"),
     path("issuers/<int:issuer_id>/<int:year>/", outcome_views.scorecard_view, name="scorecard"),
     path("issuers/<int:issuer_id>/trend/", outcome_views.trend_view, name="trend"),

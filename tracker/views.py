@@ -13,11 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outcomes.models import Outcome
-from outcomes.selectors import latest_scorecards
+from outcomes.selectors import assessment_of, latest_scorecards
 from targets.models import Commitment
 from tracker.access import can_edit, scope, writable_issuers
 from tracker.forms import UploadForm
+from tracker.highlight import document_html, unique_quotes
 from tracker.models import Document, ParseJob
+from tracker.navigation import commitment_crumbs, issuer_crumbs, last_plain
+from tracker.params import int_param
 from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_keep, pending_list
 from tracker.services import IngestError, SameDocument, document_ingest
@@ -91,3 +94,39 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404("原始文件已不存在。") from exc
     return FileResponse(fh, as_attachment=True, filename=doc.original_name or doc.original.name,
                         content_type="application/octet-stream")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def document_text(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document's stored plain text, readable in the browser: sections as headings, everything
+    escaped. With ``?commitment=ID`` (a commitment the user may see) its clause is marked
+    (``#clause``) when this is its plan, its evidence (``#evidence-N``) when this is its review."""
+    doc = get_object_or_404(scope(Document.objects.select_related("issuer"), request.user), pk=pk)
+    cid = int_param(request, "commitment")
+    c, spans = None, []
+    if cid is not None:
+        c = scope(Commitment.objects.select_related("issuer", "section", "document"), request.user).filter(
+            pk=cid).first()
+    if c is not None:
+        if c.document_id == doc.pk:
+            spans.append((c.start, c.end, "clause", "clause"))
+        a = assessment_of(c)
+        if a is not None and a.review_document_id == doc.pk:
+            spans += [(q["start"], q["end"], f"evidence-{n}", "evidence")
+                      for n, q in enumerate(unique_quotes(a.evidence_quotes), 1)]
+        if not spans:  # a commitment of another document: nothing of it here
+            c = None
+    sections = list(doc.sections.order_by("start", "path"))
+    for s in sections:
+        s.depth = s.path.count("/") + 1
+    headings = [(s.start, s.heading, s.depth, f"s-{s.pk}") for s in sections]
+    crumbs = commitment_crumbs(c) if c is not None else issuer_crumbs(doc.issuer, doc.plan_year or doc.review_year)
+    if c is None and not Commitment.objects.filter(issuer=doc.issuer, year=doc.plan_year or doc.review_year,
+                                                   rejected=False).exists():
+        crumbs = issuer_crumbs(doc.issuer)  # no scorecard for that year: no link that would be a 404
+    crumbs.append((f"原文《{doc}》", None))
+    return render(request, "tracker/document_text.html", {
+        "doc": doc, "c": c, "text_html": document_html(doc.plain_text, headings, spans),
+        "outline": [s for s in sections if s.heading], "marks": len(spans), "crumbs": last_plain(crumbs),
+    })

@@ -1,0 +1,101 @@
+"""Navigation in a real browser (Debian's chromium through Playwright, as tests/browser/test_ui.py):
+breadcrumbs and the year switcher, the source text with the clause and evidence marked and scrolled
+to, and every page on a 390 px phone screen. Screenshots go to /tmp/ui-shots/ (UI_SHOTS)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from outcomes.models import Assessment
+from targets.models import Commitment
+from tests.browser.test_ui import browser, cast, login  # noqa: F401 - fixtures and the login helper
+
+SHOTS = Path(os.environ.get("UI_SHOTS", "/tmp/ui-shots"))
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _page(browser, live_server, width: int, height: int = 900):  # noqa: F811
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.base = live_server.url
+    return context, pg
+
+
+@pytest.fixture
+def page(browser, live_server):  # noqa: F811
+    context, pg = _page(browser, live_server, 1300)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):  # noqa: F811
+    context, pg = _page(browser, live_server, 390, 844)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }""", selector)
+
+
+def met_commitment(cast):  # noqa: F811
+    return Commitment.objects.filter(document=cast["plan"], assessment__status="met",
+                                     text__contains="省级以上专精特新").first()
+
+
+def test_breadcrumbs_and_year_switcher(page, cast):  # noqa: F811
+    login(page, "official")
+    c = met_commitment(cast)
+    page.goto(f"{page.base}/commitments/{c.pk}/")
+    trail = page.locator("nav.breadcrumbs li").all_inner_texts()
+    assert trail[:3] == ["首页", "西湖区发改经信局", "2023年"] and len(trail) == 5
+    shot(page, "nav-01-commitment-breadcrumbs")
+    page.click("nav.breadcrumbs li:nth-child(4) a")  # the section: the scorecard filtered to it
+    page.wait_for_selector("#commitments")
+    assert page.locator("select[name=section]").input_value() == c.section.path
+    assert page.locator("nav.breadcrumbs li").count() == 4
+    shot(page, "nav-02-scorecard-section")
+    page.click("nav.breadcrumbs li:nth-child(3) a")  # the year: the whole scorecard
+    page.wait_for_url(f"**/issuers/{c.issuer_id}/2023/")
+    years = page.locator("#years")
+    assert years.locator("[aria-current=page]").inner_text() == "2023"
+    assert "2024" in years.locator("a").all_inner_texts()
+    shot(page, "nav-03-scorecard-years")
+    years.locator("a", has_text="2024").click()
+    page.wait_for_url(f"**/issuers/{c.issuer_id}/2024/")
+    assert page.locator("#years [aria-current=page]").inner_text() == "2024"
+    page.click("nav.breadcrumbs li:nth-child(2) a")  # the issuer: its years
+    page.wait_for_url(f"**/issuers/{c.issuer_id}/trend/")
+
+
+def test_source_text_marks_clause_and_evidence_in_place(page, cast):  # noqa: F811
+    login(page, "official")
+    c = met_commitment(cast)
+    page.goto(f"{page.base}/commitments/{c.pk}/")
+    page.click("#clause-source")
+    page.wait_for_selector("#document-text")
+    assert page.url.endswith("#clause")
+    assert page.locator("mark#clause").inner_text() == c.text
+    assert in_viewport(page, "mark#clause")  # scrolled to it
+    assert page.locator("#document-text h2").count() >= 3  # sections as headings
+    page.screenshot(path=str(SHOTS / "nav-04-source-clause.png"))  # the viewport: what the reader sees
+    page.go_back()
+    page.locator(".evidence-source").first.click()
+    page.wait_for_selector("#document-text")
+    a = Assessment.objects.get(commitment=c)
+    assert page.url.endswith("#evidence-1") and f"/documents/{a.review_document_id}/text/" in page.url
+    marks = page.locator("mark.evidence").all_inner_texts()
+    assert any("小巨人”企业6家" in m for m in marks)
+    assert in_viewport(page, "mark#evidence-1")
+    page.screenshot(path=str(SHOTS / "nav-05-source-evidence.png"))
