@@ -106,7 +106,8 @@ def test_coordinated_subjects_share_the_last_ones_noun():
 def test_items_after_a_short_sentence_that_opens_the_list_are_met_with_it():
     # the opener ends its sentence, the items follow (办好15件民生实事。一是…); the review names the
     # list after a modifier (承诺的15件民生实事) and with another classifier (件/项)
-    plan = PLAN.replace("治理背街小巷1100条", "今年再办好15件民生实事。一是新建改造50个社区养老工程；二是配置自动体外除颤器1000台")
+    items = "今年再办好15件民生实事。一是新建改造50个社区养老工程；二是配置自动体外除颤器1000台"
+    plan = PLAN.replace("治理背街小巷1100条", items)
     review = REVIEW.replace("精细化治理1411条背街小巷", "省政府承诺的15项民生实事全部兑现")
     got = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
     assert got[15] == got[50] == got[1000] == "met"
@@ -129,7 +130,8 @@ def test_a_count_before_its_noun_and_verb_names_the_noun_once():
 
 
 def test_a_growth_after_another_predicate_is_the_same_subjects():
-    review = extract_text(REVIEW.replace("生产总值增长5.6%", "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长5.6%"))
+    gdp = "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长5.6%"
+    review = extract_text(REVIEW.replace("生产总值增长5.6%", gdp))
     growth = next(o for o in review.outcomes if o.value == 5.6)
     assert "生产总值" in growth.indicator and "前十强" not in growth.indicator
 
@@ -138,3 +140,33 @@ def test_a_year_told_as_past_de_year_ends_a_five_year_heading():
     review = REVIEW.replace("一、2025年工作回顾\n一年来", "一、2025年和“十四五”时期工作回顾\n过去的一年")
     growth = next(o for o in extract_text(review).outcomes if o.value == 5.6)
     assert growth.year == 2025
+
+
+def judged_against(plan_targets: str, review_outcomes: str) -> dict:
+    plan = PLAN.replace("治理背街小巷1100条", plan_targets)
+    review = REVIEW.replace("精细化治理1411条背街小巷", review_outcomes)
+    return {j.commitment.target: (j.status, j.actual) for j in assess(extract_text(plan), extract_text(review))}
+
+
+def test_a_fall_is_a_negative_growth_and_a_fall_target_is_met_by_a_fall():
+    got = judged_against("固定资产投资增长5%左右，单位地区生产总值能耗下降3%",
+                         "固定资产投资下降3.3%，单位地区生产总值能耗降低3.5%")
+    assert got[5] == ("not_met", -3.3)  # 下降3.3% against 增长5%
+    assert got[3] == ("met", 3.5)  # a fall target answered by a larger fall
+
+
+def test_level_with_last_year_is_a_change_of_zero():
+    got = judged_against("居民消费价格涨幅3%左右", "居民消费价格与上年持平")
+    assert got[3] == ("met", 0)  # a ceiling of 3% for prices: 0 is under it
+
+
+def test_monthly_standards_keep_their_unit():
+    from tracker.core.quantities import find_quantities
+
+    units = [q.unit for q in find_quantities("城乡低保标准分别不低于740元/月和485元/月")]
+    assert units == ["元/月", "元/月"]
+
+
+def test_a_parts_growth_says_nothing_of_the_whole():
+    got = judged_against("出口增长3%左右", "对非洲市场出口增长20%")
+    assert got[3][0] == "no_evidence"  # P6: a part's rate is no evidence for the whole

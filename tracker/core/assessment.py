@@ -29,9 +29,11 @@ from .indicators import content_tokens, head
 from .lexicon import (
     ATTRIBUTIVE,
     BARE_SCALE_UNITS,
+    DECREASE_WORDS,
     DELIVERY_VERBS,
     INCREMENT_WORDS,
     PER_UNIT,
+    PERFECTIVE,
     REPORT_WIDE,
     SCALE_VALUES,
     SCALES,
@@ -47,6 +49,16 @@ from .scoring import Thresholds, fmt, score
 _SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
 _STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
 _INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
+_FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PERFECTIVE}?"
+
+
+def _falls(text: str, value: float | None) -> bool:
+    """The figure is the size of a fall: 固定资产投资下降3.3%, 能耗降低3%."""
+    if value is None:
+        return False
+    number = re.escape(f"{abs(value):g}")
+    return re.search(_FALL + r"\s*" + number, fold(text)) is not None
+
 # A figure named for several subjects (交通、能源、水利完成投资) is broader than one of them (P6).
 _LIST_NAME = re.compile(r"、")
 _SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
@@ -128,6 +140,7 @@ class Linker:
         increment_target = increments and not stock_target
         members = len(_LIST_NAME.split(c.indicator))
         family = _MEASURE_FAMILY.get(c.measure)
+        c_falls = family == "growth" and _falls(c.text, c.target)
         out = []
         for i in self._head_candidates(ctoks, chead):
             o = self.outcomes[i]
@@ -136,12 +149,16 @@ class Linker:
             value = convert(float(o.value), o.unit, c.unit)
             if value is None:
                 continue
+            if family == "growth" and c_falls != _falls(o.text, o.value):
+                value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
             if o.cumulative and not stock_target:
                 continue  # a stock does not answer an increment target
             if increment_target and family == "level" and _reached(o):
                 continue  # 5G基站增至18.8万个 does not say how many were built this year
             if len(_LIST_NAME.split(o.indicator)) > members:
                 continue  # 交通、能源、水利完成投资 is broader than 交通 alone
+            if family == "growth" and cprofile[1] < self.profiles[i][1]:
+                continue  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
             sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
             if sim > 0:
                 if stock_target and not o.cumulative:

@@ -19,6 +19,7 @@ from .lexicon import (
     DELIVERY_VERBS,
     DOMAIN_WORDS,
     DURATION_UNITS,
+    FLAT,
     GROWTH_WORDS,
     LOWER_IS_BETTER,
     MANNER_ADVERBS,
@@ -43,7 +44,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s"
     r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|居|接近|由|保持|稳定在|高于|低于|快于|慢于|比|继续"
-    r"|不少于|不低于|不超过|至少|控制在|保持在|每年)+$")
+    r"|不少于|不低于|不超过|至少|控制在|保持在|每年|与上年|同比|比上年|较上年|基本)+$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _STOP_TOKENS = frozenset(
     "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
@@ -96,7 +97,7 @@ def measure_of(q: Quantity, name: str, before: str, written: str = "") -> str:
         if base.startswith(scale) and len(base) > len(scale):
             base = base[len(scale):]
             break
-    if base == "倍" or written.startswith("翻"):
+    if base == "倍" or written.startswith("翻") or written == FLAT:
         return "growth"  # 营收增长1.5倍, 产量实现翻番
     if base in ("%", "个百分点", "百分点", "‰"):
         tail = (name + before[-4:])

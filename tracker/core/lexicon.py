@@ -83,7 +83,7 @@ AMOUNT_UNITS = (
     "标箱", "TEU", "GB", "G",
     # 集装箱吞吐量突破2400万标准箱, PM2.5年均浓度降至38微克/立方米以下, 智能算力规模达2万P,
     # 全员劳动生产率16.8万元/人
-    "标准箱", "微克/立方米", "毫克/立方米", "元/人", "元/吨", "PFlops", "EFlops", "P",
+    "标准箱", "微克/立方米", "毫克/立方米", "元/人", "元/吨", "元/月", "元/年", "元/亩", "PFlops", "EFlops", "P",
 )
 DURATION_UNITS = ("个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周", "年")
 PERCENT_UNITS = ("个百分点", "百分点", "%", "‰", "倍")
@@ -135,6 +135,10 @@ LIST_DELIVERY_VERBS = ("建成", "开工", "新建", "完成", "改善", "抓好
 TARGET_VERBS = ("实现", "达到", "完成", "新增", "增加", "覆盖")
 
 # Verbs that end an indicator's name without naming what is counted (启动…改造, …建成开放).
+# The particle of a completed change: 下降了3%.
+PERFECTIVE = "了"
+# A flow that stayed level: 居民消费价格与上年持平 is a change of 0%.
+FLAT = "持平"
 # The particle that ends a modifier: what follows it is the thing named (承诺的15件民生实事).
 ATTRIBUTIVE = "的"
 # Adverbs before a trailing verb: never what an indicator counts (国家区域医疗中心基本建成 counts 中心).

@@ -22,6 +22,7 @@ from .lexicon import (
     BARE_SCALES,
     COUNT_UNITS,
     DURATION_UNITS,
+    FLAT,
     PERCENT_UNITS,
     SCALES,
 )
@@ -49,7 +50,7 @@ _RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、�
 # 进出口总额突破万亿元, 支柱产业迈入万亿级规模: a scale with no number is one of it
 _BARE_SCALE_RE = re.compile("(?:{})({})({})".format(*("|".join(w) for w in (BARE_SCALE_VERBS, BARE_SCALES,
                                                                                BARE_SCALE_TAILS))))
-_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番|翻番")
+_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番|翻番|" + FLAT)
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NAME_NEIGHBOURS = set("+×*Xx/#")
 _RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|至|到)(\d+(?:\.\d+)?)")
@@ -80,7 +81,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not free(*m.span()):
             continue
         word = m.group()
-        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻番": 100, "翻两番": 300}[word]
+        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻番": 100, "翻两番": 300}.get(word, 0)  # 持平: 0
         comparator = ">=" if word == "两位数" else None
         add(Quantity(value, "%", m.start() + offset, m.end() + offset, comparator=comparator))
     for m in _RANK_WORD_RE.finditer(folded):
