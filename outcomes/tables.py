@@ -14,6 +14,8 @@ from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
 from tracker.models import MEASURES
 
+ALL = "全部"  # a choice filter's empty choice (never “---------”)
+
 
 class CommitmentTable(tables.Table):
     text = tables.Column("条款", linkify=lambda record: reverse("commitment", args=[record.pk]),
@@ -32,7 +34,7 @@ class CommitmentTable(tables.Table):
         attrs = {"class": "table", "id": "commitments"}
         order_by = ("document", "start")
         per_page = 50
-        empty_text = "没有符合筛选条件的承诺。请放宽或清除上面的筛选条件。"
+        empty_text = "没有符合筛选条件的承诺。"
 
     def order_target(self, queryset, is_descending: bool):
         """Commitments without a figure sort last either way."""
@@ -58,12 +60,13 @@ class CommitmentTable(tables.Table):
 
 
 class CommitmentFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label="状态", choices=list(STATUS_LABELS.items()), field_name="status")
-    measure = django_filters.ChoiceFilter(label="类型", choices=MEASURES)
-    strength = django_filters.ChoiceFilter(label="约束力", choices=[(s, s) for s in STRENGTH_WORDS])
+    status = django_filters.ChoiceFilter(label="状态", choices=list(STATUS_LABELS.items()), field_name="status",
+                                         empty_label=ALL)
+    measure = django_filters.ChoiceFilter(label="类型", choices=MEASURES, empty_label=ALL)
+    strength = django_filters.ChoiceFilter(label="约束力", choices=[(s, s) for s in STRENGTH_WORDS], empty_label=ALL)
     confidence_below = django_filters.NumberFilter(label="置信度低于", field_name="assessment__confidence",
                                                    lookup_expr="lt")
-    section = django_filters.ChoiceFilter(label="章节", choices=[], method="in_section")
+    section = django_filters.ChoiceFilter(label="章节", choices=[], method="in_section", empty_label=ALL)
     q = django_filters.CharFilter(label="搜索", method="search")
 
     class Meta:
@@ -74,6 +77,17 @@ class CommitmentFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, **kwargs)
         # the sections of this scorecard, in document order (a section and its sub-sections)
         self.filters["section"].extra["choices"] = section_choices(self.queryset)
+
+    def active(self) -> list[tuple[str, str]]:
+        """The filters in use, as (label, value shown): what an empty result names."""
+        out = []
+        for name, field in self.form.fields.items():
+            raw = self.data.get(name) if self.data else None
+            if raw in (None, ""):
+                continue
+            shown = dict(getattr(field, "choices", ()) or ()).get(raw, raw)
+            out.append((str(field.label), str(shown).strip("　")))
+        return out
 
     def in_section(self, queryset, name, value):
         return in_section(queryset, value)

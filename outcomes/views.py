@@ -59,6 +59,7 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
         "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
         "query": _without(request, "export"), "filtered": any(v for k, v in request.GET.items()
                                                               if k in filtered.form.fields),
+        "active_filters": filtered.active(), "nothing_found": not filtered.qs.exists(),
     })
 
 

@@ -55,7 +55,7 @@ def documents(request: HttpRequest) -> HttpResponse:
                 except SameDocument as exc:
                     # another file of a stored report: ask (replace the stored version, or cancel)
                     pending_keep(request, data=data, filename=f.name, same=exc)
-                    messages.warning(request, f"{exc}请在下方选择替换原文档的文件,或取消本次上传。")
+                    messages.warning(request, f"{exc}请在下方选择替换原文档的文件，或取消本次上传。")
                     continue
                 except IngestError as exc:
                     messages.error(request, str(exc))

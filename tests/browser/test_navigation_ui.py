@@ -99,3 +99,45 @@ def test_source_text_marks_clause_and_evidence_in_place(page, cast):  # noqa: F8
     assert any("小巨人”企业6家" in m for m in marks)
     assert in_viewport(page, "mark#evidence-1")
     page.screenshot(path=str(SHOTS / "nav-05-source-evidence.png"))
+
+
+PHONE_CHECK = """() => {
+    const tables = [...document.querySelectorAll('main table')];
+    return {width: window.innerWidth, page: document.documentElement.scrollWidth, body: document.body.scrollWidth,
+            loose: tables.filter(t => !t.closest('.table-container')).map(t => t.id || t.className),
+            containers: [...document.querySelectorAll('.table-container')].map(
+                c => getComputedStyle(c).overflowX)};
+}"""
+
+
+def test_pages_read_on_a_390px_phone(phone, cast):  # noqa: F811
+    from tests.factories import EDITOR, user
+
+    user("phone_editor", EDITOR, [cast["issuer"]])
+    login(phone, "phone_editor")
+    c = met_commitment(cast)
+    a = Assessment.objects.get(commitment=c)
+    i = cast["issuer"].pk
+    pages = {
+        "home": "/", "documents": "/documents/", "scorecard": f"/issuers/{i}/2023/",
+        "scorecard-empty": f"/issuers/{i}/2023/?status=not_due", "commitment": f"/commitments/{c.pk}/",
+        "source": f"/documents/{c.document_id}/text/?commitment={c.pk}",
+        "source-evidence": f"/documents/{a.review_document_id}/text/?commitment={c.pk}",
+        "trend": f"/issuers/{i}/trend/", "league": "/league/2023/", "queue": "/queue/",
+        "subscriptions": "/subscriptions/", "not-found": f"/issuers/{i}/1999/",
+    }
+    wide = []
+    for n, (name, url) in enumerate(pages.items(), 1):
+        phone.goto(phone.base + url)
+        shot(phone, f"phone-{n:02d}-{name}")
+        m = phone.evaluate(PHONE_CHECK)
+        assert m["width"] == 390
+        assert m["page"] <= 390 and m["body"] <= 390, f"{name}: the page scrolls sideways ({m})"
+        assert not m["loose"], f"{name}: tables outside a scroll container {m['loose']}"
+        assert set(m["containers"]) <= {"auto"}, name
+        wide += [name for w in phone.evaluate(
+            "() => [...document.querySelectorAll('.table-container')].map(c => c.scrollWidth > c.clientWidth)") if w]
+    assert "scorecard" in wide  # the commitments table is wider than a phone: it scrolls in its container
+    assert phone.locator("#filter-empty").count() == 0
+    phone.goto(phone.base + pages["scorecard-empty"])
+    assert "清除筛选" in phone.locator("#filter-empty").inner_text()
