@@ -271,6 +271,36 @@ def test_upload_with_the_broker_down_is_kept_and_parsed_once_it_is_back(client, 
     assert Commitment.objects.filter(document=doc).count() > 30
 
 
+def test_admin_upload_with_the_broker_down_is_kept_told_and_parsed_once_it_is_back(client, own_broker, workers):
+    """/admin/tracker/document/add/ with the broker's port closed: no 500, the file and the document
+    kept, the user told in Chinese (not “成功添加”); once the broker answers the sweep sends it, and
+    it is parsed once."""
+    worker = workers(broker=own_broker.url, beat=True, PARSE_SWEEP_SECONDS="2")
+    own_broker.stop()
+    issuer = Issuer.objects.create(name="嘉兴市经信局")
+    client.force_login(user("ed", EDITOR, [issuer]))
+    t0 = time.monotonic()
+    page = client.post("/admin/tracker/document/add/",
+                       {"issuer": issuer.pk, "original": SimpleUploadedFile(SEED.name, SEED.read_bytes())},
+                       follow=True)
+    assert page.status_code == 200 and time.monotonic() - t0 < 20
+    said = [str(m) for m in page.context["messages"]]
+    assert any(BROKER_DOWN in m for m in said) and not any("成功添加" in m for m in said), said
+    doc = Document.objects.get(issuer=issuer)
+    assert page.redirect_chain[-1][0] == f"/admin/tracker/document/{doc.pk}/change/"
+    assert (doc.status, doc.queued_at) == (Document.Status.PENDING, None)
+    assert Path(doc.original.path).read_bytes() == SEED.read_bytes()
+
+    own_broker.start()
+    assert wait_for(lambda: status(doc) == Document.Status.PARSED, 90), worker.tail()
+    doc.refresh_from_db()
+    parsed_at = doc.parsed_at
+    time.sleep(6)  # three more sweeps: nothing is sent again
+    doc.refresh_from_db()
+    assert (doc.parse_attempts, doc.parsed_at, doc.status) == (1, parsed_at, Document.Status.PARSED)
+    assert Commitment.objects.filter(document=doc).count() > 30
+
+
 def test_reparse_with_the_broker_down_waits_and_is_swept(own_broker):
     own_broker.stop()
     doc = document_ingest(data=SEED.read_bytes(), filename=SEED.name, parse=False).document

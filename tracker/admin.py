@@ -48,6 +48,7 @@ from tracker.models import (
     Subscription,
 )
 from tracker.models.documents import ROLES
+from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_get, pending_keep
 from tracker.services import IngestError, SameDocument, document_ingest, documents_reparse
 
@@ -377,16 +378,31 @@ class DocumentAdmin(ScopedAdmin):
             raise forms.ValidationError(str(exc)) from exc
         obj.pk = result.document.pk
         obj._state.adding = False
+        request._upload = (f.name, result)  # told by add_view once the parse was sent (or not)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """An upload goes to its document's page; what became of it is said by ``add_view``
+        (instead of the admin's “成功添加”, which a kept-but-waiting or a repeated file is not)."""
+        if getattr(request, "_upload", None) is None:
+            return super().response_add(request, obj, post_url_continue)
+        return redirect("admin:tracker_document_change", obj.pk)
 
     def add_view(self, request, form_url="", extra_context=None):
         try:
-            return super().add_view(request, form_url, extra_context)
+            response = super().add_view(request, form_url, extra_context)
         except _SameText as same:
             return redirect("admin:tracker_document_same", same.token)
         except forms.ValidationError as exc:
             # an upload refused by document_ingest (unreadable, issuer unknown): say why, keep nothing
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return redirect("admin:tracker_document_add")
+        upload = getattr(request, "_upload", None)
+        if upload is not None:
+            # the admin's transaction has committed, so the parse was sent, or the broker was down:
+            # the same words as the 文档 page (tracker.parsing.upload_message)
+            level, text = upload_message(*upload)
+            self.message_user(request, text, level)
+        return response
 
     @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)", permissions=["write"])
     def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:

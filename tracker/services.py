@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -57,10 +57,21 @@ class SameDocument(IngestError):
 class Ingested:
     document: Document
     created: bool
-    # whether the parse went to the broker (None: it goes when the surrounding transaction commits);
-    # False: the broker was down, the document is kept and sent when it answers (tracker.parsing)
-    queued: bool | None = None
     requeued: bool = False  # the same file again while it still waited for a parse: sent again
+    # filled by the on-commit send (``queued``); a caller inside a transaction (the admin) reads it after
+    sent: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def queued(self) -> bool | None:
+        """Whether the parse went to the broker: None until the surrounding transaction commits (it is
+        sent then); False when the broker was down, the document kept and sent when it answers
+        (tracker.parsing)."""
+        return self.sent.get("queued")
+
+    def send_on_commit(self) -> Ingested:
+        sent, pk = self.sent, self.document.pk
+        transaction.on_commit(lambda: sent.setdefault("queued", parse_queue(pk)))
+        return self
 
 
 def issuer_resolve(*, name: str, create: bool = True) -> Issuer | None:
@@ -133,9 +144,7 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
         raise
     if not parse:
         return Ingested(doc, True)
-    sent: dict = {}
-    transaction.on_commit(lambda: sent.setdefault("queued", parse_queue(doc.id)))
-    return Ingested(doc, True, queued=sent.get("queued"))
+    return Ingested(doc, True).send_on_commit()
 
 
 def _ingested_again(existing: Document, parse: bool) -> Ingested:
@@ -145,9 +154,7 @@ def _ingested_again(existing: Document, parse: bool) -> Ingested:
         existing.status == Document.Status.PENDING and existing.queued_at is None)
     if not (parse and waiting):
         return Ingested(existing, False)
-    sent: dict = {}
-    transaction.on_commit(lambda: sent.setdefault("queued", parse_queue(existing.pk)))
-    return Ingested(existing, False, queued=sent.get("queued"), requeued=True)
+    return Ingested(existing, False, requeued=True).send_on_commit()
 
 
 def same_text_document(*, issuer: Issuer, signature: list[int], exclude: int | None = None) -> Document | None:
