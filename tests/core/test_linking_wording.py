@@ -170,3 +170,16 @@ def test_monthly_standards_keep_their_unit():
 def test_a_parts_growth_says_nothing_of_the_whole():
     got = judged_against("出口增长3%左右", "对非洲市场出口增长20%")
     assert got[3][0] == "no_evidence"  # P6: a part's rate is no evidence for the whole
+
+
+def test_a_share_or_count_with_yi_shang_is_a_target_not_a_size_class():
+    plan = extract_text(PLAN.replace("治理背街小巷1100条", "90%以上的村配备家庭健康指导员，建设2500个以上提档升级村，"
+                                     "引进10亿元以上项目50个，设立20亿元省级母基金"))
+    targets = {(c.target, c.unit) for c in plan.commitments}
+    assert {(90, "%"), (2500, "个"), (50, "个"), (20, "亿元")} <= targets
+    assert (10, "亿元") not in targets  # 10亿元以上项目 is the size of the projects, not a target
+
+
+def test_an_exact_figure_beats_a_floor_of_the_same_indicator():
+    got = judged_against("确保粮食产量达436亿斤", "粮食产量连续13年稳定在430亿斤以上，粮食总产达446.1亿斤")
+    assert got[436] == ("met", 446.1)

@@ -29,6 +29,7 @@ from .indicators import content_tokens, head
 from .lexicon import (
     ATTRIBUTIVE,
     BARE_SCALE_UNITS,
+    COMPARATOR_AFTER,
     DECREASE_WORDS,
     DELIVERY_VERBS,
     INCREMENT_WORDS,
@@ -50,6 +51,19 @@ _SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
 _STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
 _INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
 _FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PERFECTIVE}?"
+
+
+FLOOR_RANK_PENALTY = 0.1
+_FLOOR_AFTER = tuple(w for w, c in COMPARATOR_AFTER if c == ">=")
+
+
+def _floor(o: Outcome) -> bool:
+    """The review gives only a lower bound: 保持1万亿元以上."""
+    if o.value is None:
+        return False
+    text = fold(o.text)
+    m = re.search(re.escape(f"{abs(o.value):g}") + re.escape(o.unit or ""), text)
+    return m is not None and text.startswith(_FLOOR_AFTER, m.end())
 
 
 def _falls(text: str, value: float | None) -> bool:
@@ -164,7 +178,10 @@ class Linker:
                 if stock_target and not o.cumulative:
                     sim *= 0.9  # 总数达到45家 is best answered by a stock (累计…家)
                 out.append((sim, i, value))
-        out.sort(key=lambda x: (-x[0], self.outcomes[x[1]].start))
+        # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
+        # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
+        out.sort(key=lambda x: (-(x[0] - FLOOR_RANK_PENALTY * _floor(self.outcomes[x[1]])),
+                                self.outcomes[x[1]].start))
         return out
 
     @staticmethod

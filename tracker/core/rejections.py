@@ -19,8 +19,10 @@ from .lexicon import (
     BARE_SCALE_HEADS,
     EFFORT_VERBS,
     LIST_DELIVERY_VERBS,
+    SCALES,
     STRENGTH_WORDS,
     TARGET_VERBS,
+    THING_CLASSIFIERS,
 )
 
 _DOING = tuple(set(ACTION_VERBS + LIST_DELIVERY_VERBS + TARGET_VERBS))
@@ -53,8 +55,14 @@ def _describes_noun(folded: str, f: Figure, s: int, e: int) -> bool:
 def _size_class(folded: str, f: Figure, s: int, e: int) -> bool:
     if f.q.unit not in AMOUNT_UNITS and _before(folded, f).endswith(_DOING):
         return False  # 实现20项以上互认资质资格: how many, not how big
+    if f.q.unit in ("%", "‰") or _unscaled(f.q.unit) in THING_CLASSIFIERS:
+        return False  # 90%以上的村配备…, 2500个以上提档升级村: a share or a count of the things named
     after = _after(folded, f, e)
     return after.startswith(("以上", "以下")) and bool(re.match(r"^[\u4e00-\u9fa5]", after[2:3] or ","))
+
+
+def _unscaled(unit: str) -> str:
+    return next((unit[len(x):] for x in SCALES if unit.startswith(x) and len(unit) > len(x)), unit)
 
 
 def _part_of_name(folded: str, f: Figure, s: int, e: int) -> bool:
