@@ -54,6 +54,8 @@ _FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PE
 
 
 FLOOR_RANK_PENALTY = 0.1
+# An actual this many times its target counts other things (a whole population, a five-year total).
+IMPLAUSIBLE_RATIO = 10
 _FLOOR_AFTER = tuple(w for w, c in COMPARATOR_AFTER if c == ">=")
 
 
@@ -165,6 +167,8 @@ class Linker:
                 continue
             if family == "growth" and c_falls != _falls(o.text, o.value):
                 value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
+            if family == "level" and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
+                continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
             if o.cumulative and not stock_target:
                 continue  # a stock does not answer an increment target
             if increment_target and family == "level" and _reached(o):
