@@ -407,7 +407,7 @@ def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | N
     found = []
     for part in (m.group("a"), m.group("b")):
         probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure="amount",
-                           target=1, unit="亿元")
+                           target=None, unit="亿元")
         cands = [x for x in linker.candidates(probe) if x[0] >= t.link_min_similarity]
         if not cands:
             return None
