@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from outcomes.models import Assessment
 from outcomes.selectors import STATUS_LABELS, assessment_of
 from targets.models import Commitment
 from tracker.access import scope
 from tracker.highlight import highlighted, paragraph_bounds, unique_quotes
+from tracker.history_display import merged
 from tracker.models import Correction
 from tracker.navigation import commitment_crumbs, last_plain
 
@@ -32,7 +34,10 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
                              "value": quote.get("value"), "anchor": f"evidence-{n}"})
     corrections = Correction.objects.filter(document=c.document, target_key=c.natural_key).select_related(
         "created_by")
-    history = c.history.select_related("history_user").order_by("-history_date")[:20]
+    histories = [(Commitment, c.history.select_related("history_user"))]
+    if a is not None:
+        histories.append((Assessment, a.history.select_related("history_user")))
+    history = merged(*histories, limit=30)
     return render(request, "targets/commitment.html", {
         "c": c, "a": a, "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
         "evidence": evidence, "corrections": corrections, "history": history,

@@ -141,3 +141,28 @@ def test_pages_read_on_a_390px_phone(phone, cast):  # noqa: F811
     assert phone.locator("#filter-empty").count() == 0
     phone.goto(phone.base + pages["scorecard-empty"])
     assert "清除筛选" in phone.locator("#filter-empty").inner_text()
+
+
+def test_history_reads_in_chinese(page, cast):  # noqa: F811
+    from tests.factories import ADMIN, user
+    from tracker.corrections import correction_record
+    from tracker.models import Correction
+    from tracker.services import document_parse
+
+    boss = user("boss", ADMIN)
+    c = met_commitment(cast)
+    correction_record(document=cast["plan"], kind=Correction.Kind.COMMITMENT_EDIT, target_key=c.natural_key,
+                      reason="原文单位为个", user=boss, changes={"unit": "个"})
+    document_parse(document=cast["plan"])
+    c = Commitment.objects.get(document=cast["plan"], natural_key=c.natural_key)
+    login(page, "boss")
+    page.goto(f"{page.base}/commitments/{c.pk}/#history")
+    history = page.locator("#history").inner_text()
+    assert "解析引擎" in history and "boss" in history and "单位：家 → 个" in history and "原文单位为个" in history
+    assert "None" not in history and "unit" not in history
+    page.locator("#history").screenshot(path=str(SHOTS / "hist-01-commitment.png"))
+    page.goto(f"{page.base}/admin/targets/commitment/{c.pk}/history/")
+    text = page.locator("#change-history").inner_text()
+    assert "修改人" in text and "单位：家 → 个" in text and "解析引擎" in text and "Changed by" not in text
+    assert "单位：个 → 家" not in text  # the re-parse's reset and re-application are no change
+    shot(page, "hist-02-admin")
