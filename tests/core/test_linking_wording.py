@@ -190,3 +190,9 @@ def test_an_actual_ten_times_the_target_counts_other_things():
                          "净增经营主体34.6万家、企业14万家，新增专精特新企业300家")
     assert got[12][0] == "no_evidence"  # 14万家 企业 is the whole population, not the 百亿企业
     assert got[100] == ("met", 300)  # three times the target is still this target's figure
+
+
+def test_a_reviews_estimate_for_the_year_is_its_outcome():
+    review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "数字经济核心产业增加值预计增长10%"))
+    estimate = next(o for o in review.outcomes if o.value == 10)
+    assert estimate.indicator == "数字经济核心产业增加值" and estimate.year == 2025

@@ -30,7 +30,7 @@ from .model import Outcome, Section
 from .numerals import fold
 from .sections import SectionIndex, role_ranges
 
-_PLAN_WORDS = re.compile(r"(计划|目标|预计|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
+_PLAN_WORDS = re.compile(r"(计划|目标|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
                          r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
 # A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标, 全力打造4个世界级先进产业群)
 # reports no result; "成功打造3个…" does.
