@@ -41,6 +41,7 @@ from .lexicon import (
     SCOPE_LEVELS,
     THING_CLASSIFIERS,
 )
+from .measures import Code, Family, family_of
 from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
 from .outcomes import LEVEL, review_ranges
@@ -108,8 +109,6 @@ LIST_CONTEXT = 600
 # A part of a 省级以上 sum needs less overlap than a link on its own: it names one level of it.
 AGGREGATE_MIN_SIMILARITY = 0.3
 
-_MEASURE_FAMILY = {"growth": "growth", "share": "ratio", "rate": "ratio", "count": "level", "amount": "level",
-                   "duration": "duration", "rank": "rank"}
 
 
 class Linker:
@@ -155,27 +154,27 @@ class Linker:
             not increments and bool(LEVEL.search(c.text)))
         increment_target = increments and not stock_target
         members = len(_LIST_NAME.split(c.indicator))
-        family = _MEASURE_FAMILY.get(c.measure)
-        c_falls = family == "growth" and _falls(c.text, c.target)
+        family = family_of(c.measure)
+        c_falls = family is Family.GROWTH and _falls(c.text, c.target)
         out = []
         for i in self._head_candidates(ctoks, chead):
             o = self.outcomes[i]
-            if o.value is None or _MEASURE_FAMILY.get(o.measure) != family:
+            if o.value is None or family_of(o.measure) != family:
                 continue
             value = convert(float(o.value), o.unit, c.unit)
             if value is None:
                 continue
-            if family == "growth" and c_falls != _falls(o.text, o.value):
+            if family is Family.GROWTH and c_falls != _falls(o.text, o.value):
                 value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
-            if family == "level" and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
+            if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
                 continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
             if o.cumulative and not stock_target:
                 continue  # a stock does not answer an increment target
-            if increment_target and family == "level" and _reached(o):
+            if increment_target and family is Family.LEVEL and _reached(o):
                 continue  # 5G基站增至18.8万个 does not say how many were built this year
             if len(_LIST_NAME.split(o.indicator)) > members:
                 continue  # 交通、能源、水利完成投资 is broader than 交通 alone
-            if family == "growth" and cprofile[1] < self.profiles[i][1]:
+            if family is Family.GROWTH and cprofile[1] < self.profiles[i][1]:
                 continue  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
             sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
             if sim > 0:
@@ -399,14 +398,14 @@ def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
 
 def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | None:
     """规上工业增加值占GDP比重: numerator and denominator amounts from the review."""
-    if c.measure != "share" or c.unit != "%":
+    if c.measure != Code.SHARE or c.unit != "%":
         return None
     m = _SHARE_PARTS.match(c.indicator)
     if not m:
         return None
     found = []
     for part in (m.group("a"), m.group("b")):
-        probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure="amount",
+        probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure=Code.AMOUNT,
                            target=None, unit="亿元")
         cands = [x for x in linker.candidates(probe) if x[0] >= t.link_min_similarity]
         if not cands:
@@ -444,7 +443,7 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     else:
         return Judgment(c, "no_evidence", None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
                         f"最相关的总结句只覆盖 {coverage:.0%} 的关键词" + ("" if verb else "，且没有完成类表述"))
-    if c.measure == "milestone" and c.deadline:
+    if c.measure == Code.MILESTONE and c.deadline:
         late = _completed_after(p.text, c.deadline)
         if late:
             status, value = "not_met", 0.0

@@ -24,6 +24,7 @@ from .lexicon import (
     MILESTONE_VERBS,
     STRENGTH_WORDS,
 )
+from .measures import Code
 from .model import Commitment, Section
 from .numerals import cn_to_number, fold
 from .rejections import rejection_of
@@ -84,7 +85,7 @@ def _polarity(comparator: str, measure: str, f: Figure) -> str:
     """A floor (以上, 达到, 不低于) is a target where more is better, a ceiling (以下, 控制在, 降至)
     one where less is; only ``~`` and bare targets need the indicator's own polarity:
     ``优良天数比率达到72%以上`` is higher, ``PM2.5年均浓度降至38微克/立方米以下`` lower."""
-    if comparator == ">=" and measure != "rank":
+    if comparator == ">=" and measure != Code.RANK:
         return "higher"
     if comparator == "<=":
         return "lower"
@@ -195,7 +196,7 @@ def _milestone(text: str, folded: str, label: _Labeller, s: int, e: int,
         obj = clause[clause.index(verb, at - c0) + len(verb):]
         return Commitment(
             text=text[c0:c1], start=c0, end=c1, section=label(at),
-            year=year, indicator=name_before(obj) or clause, measure="milestone",
+            year=year, indicator=name_before(obj) or clause, measure=Code.MILESTONE,
             strength=_strength(folded, s, at), deadline=f"{year}-{month_day}" if year else None,
         )
     return None
@@ -270,4 +271,4 @@ def _qual(text: str, label: _Labeller, a: int, b: int, marker_len: int,
           plan_year: int | None) -> Commitment:
     name = name_before(text[a + marker_len:b])
     return Commitment(text=text[a:b], start=a, end=b, section=label(a),
-                      year=plan_year, indicator=name, measure="qualitative")
+                      year=plan_year, indicator=name, measure=Code.QUALITATIVE)

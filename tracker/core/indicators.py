@@ -30,6 +30,7 @@ from .lexicon import (
     TRAILING_VERBS,
     WHOLE_NAME_SYNONYMS,
 )
+from .measures import Code, Family, family_of, lower_is_better
 from .model import Quantity
 
 _lock = threading.Lock()
@@ -91,43 +92,43 @@ def name_before(fragment: str) -> str:
 def measure_of(q: Quantity, name: str, before: str, written: str = "") -> str:
     """``增长8%`` growth, ``占GDP比重7%`` share, ``开工率90.6%`` rate, ``前3`` rank …"""
     if q.rank:
-        return "rank"
+        return Code.RANK
     base = q.unit
     for scale in SCALES:
         if base.startswith(scale) and len(base) > len(scale):
             base = base[len(scale):]
             break
     if base == "倍" or written.startswith("翻") or written == FLAT:
-        return "growth"  # 营收增长1.5倍, 产量实现翻番
+        return Code.GROWTH  # 营收增长1.5倍, 产量实现翻番
     if base in ("%", "个百分点", "百分点", "‰"):
         tail = (name + before[-4:])
         if re.search(r"占|比重|占比|份额", tail) or q.unit == "%" and before.endswith(("的", "超过全市")):
-            return "share"
+            return Code.SHARE
         if re.search(r"(增长|增速|增幅|涨幅|上涨|下降|降低|减少|回正|回升)[为了达到至]*$", before) or base != "%":
-            return "growth"  # 增长8%, 增速为0.1%, 劳动生产率增长8%
+            return Code.GROWTH  # 增长8%, 增速为0.1%, 劳动生产率增长8%
         level = re.search(r"(提高到|提升到|增加到|达到|达|为|接近|保持在|稳定在)$", before)
         if level or re.search(r"(率|强度)$", re.sub(r"(提高|提升|达到|达|为|接近|保持|稳定在|到|至)+$", "", name)):
-            return "rate"  # 科技进步贡献率提高到58.5%, 研发投入强度提高到3.5%: a level, not a change
+            return Code.RATE  # 科技进步贡献率提高到58.5%, 研发投入强度提高到3.5%: a level, not a change
         if any(w in tail for w in GROWTH_WORDS) or base != "%":
-            return "growth"
+            return Code.GROWTH
         if name.endswith("率") or "率" in before[-6:]:
-            return "rate"
-        return "growth" if re.search(r"增|降|涨", name) else "rate"
+            return Code.RATE
+        return Code.GROWTH if re.search(r"增|降|涨", name) else Code.RATE
     if base in DURATION_UNITS:
-        return "duration"
+        return Code.DURATION
     if base in AMOUNT_UNITS:
-        return "amount"
+        return Code.AMOUNT
     if base in SCALES:
-        return "count" if re.search(r"人|户|口", name) else "amount"
-    return "count"
+        return Code.COUNT if re.search(r"人|户|口", name) else Code.AMOUNT
+    return Code.COUNT
 
 
 def polarity_of(measure: str, name: str, before: str) -> str:
     """Less is better for prices' 涨幅, 失业率, 用时, 排名; a reduction's size is more-is-better."""
-    if measure in ("rank", "duration"):
+    if lower_is_better(measure):
         return "lower"
     tail = before[-6:]
-    if any(w in tail for w in DECREASE_WORDS) and measure in ("growth", "share", "rate", "amount", "count"):
+    if any(w in tail for w in DECREASE_WORDS) and family_of(measure) in (Family.GROWTH, Family.RATIO, Family.LEVEL):
         if not any(w in name for w in ("价格", "失业率")):
             return "higher"
     if any(w in name or w in tail for w in LOWER_IS_BETTER):

@@ -26,6 +26,7 @@ from .lexicon import (
     STOCK_WORDS,
     YEAR_MARKERS,
 )
+from .measures import Code, Family, family_of
 from .model import Outcome, Section
 from .numerals import fold
 from .sections import SectionIndex, role_ranges
@@ -73,11 +74,11 @@ def in_period(o: Outcome, before: str) -> Outcome:
     (国家高新技术企业1.28万家, a stock) is the year's level; what was done over the period
     (新建改造高标准农田3167万亩) or 年均 growth is no single year's figure; what was done 每年
     (城镇新增就业每年超过90万人) was done in the year too."""
-    if o.cumulative or o.measure in ("share", "rate") or LEVEL.search(before) or EVERY_YEAR in before:
+    if o.cumulative or family_of(o.measure) is Family.RATIO or LEVEL.search(before) or EVERY_YEAR in before:
         return o
-    if o.measure == "amount" and not _DONE.search(before):
+    if o.measure == Code.AMOUNT and not _DONE.search(before):
         return o  # 粮食产量838.6亿斤: the last year's level of a yearly flow
-    if o.measure == "count" and not _DONE.search(before):
+    if o.measure == Code.COUNT and not _DONE.search(before):
         return replace(o, cumulative=True)  # 国家高新技术企业1.28万家: how many there are
     return replace(o, year=None)
 

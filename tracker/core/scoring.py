@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .measures import Scorer, scorer_of
 from .model import Commitment
 
 
@@ -32,7 +33,7 @@ def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]
     """(status, score, the arithmetic as a sentence a person can check)."""
     target = float(c.target or 0)
     comparator = c.comparator or "="
-    if c.measure == "rank":
+    if scorer_of(c.measure) is Scorer.RANK:
         ok = actual <= target
         return ("met" if ok else "not_met", 1.0 if ok else 0.0,
                 f"排名 {fmt(actual)} {'≤' if ok else '>'} {fmt(target)}")

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from tracker.core import measures
+
 KINDS = [
     ("summary_plan", "总结及思路"),
     ("summary", "总结"),
@@ -127,10 +129,7 @@ class ParseJob(models.Model):
         return 100 if not self.total else int(100 * (self.done + self.failed) / self.total)
 
 
-MEASURES = [
-    ("count", "数量"), ("amount", "金额/规模"), ("growth", "增长"), ("share", "占比"), ("rate", "比率"),
-    ("rank", "排名"), ("duration", "用时"), ("milestone", "节点任务"), ("qualitative", "定性"),
-]
+MEASURES = measures.CHOICES  # one table: tracker/core/measures.py
 
 
 class Clause(models.Model):
