@@ -36,8 +36,11 @@ from tracker.parsing import ParseInterrupted, connection_lost, failure_reason, p
 log = logging.getLogger(__name__)
 
 
-# pages of a PDF read during an upload (to tell its issuer); the parse reads them all
+# pages of a PDF read during an upload or a replacement (to tell its issuer); the parse reads them all
 UPLOAD_PREVIEW_PAGES = 10
+# characters of text fingerprinted inside the request (a few hundred pages of a report, ~0.2 s); a
+# longer text is fingerprinted by the parse, which also tells a stored twin (``_twin_warning``)
+UPLOAD_PREVIEW_CHARS = 200_000
 
 
 class IngestError(ValueError):
@@ -100,14 +103,7 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
     writable = writable_issuer_ids(user) if getattr(user, "is_authenticated", False) else None
     if issuer is not None and writable is not None and issuer.pk not in writable:
         raise IngestError(f"{filename}:您没有向所选发布单位上传文档的权限。")
-    limits = engine_limits()
-    if len(data) > limits.max_bytes:
-        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
-    try:
-        # checked whole (format, limits) but a long PDF only previewed: the full read is the worker's
-        read = read_bytes(data, limits, preview_pages=UPLOAD_PREVIEW_PAGES)
-    except UnreadableDocument as exc:
-        raise IngestError(f"{filename}:{exc}") from exc
+    read = _upload_read(data, filename)
     if issuer is None:
         detected = issuer_name or read.hints.get("issuer") or find_issuer(read.text, read.hints.get("title"))
         if not detected:
@@ -121,7 +117,7 @@ def document_ingest(*, data: bytes, filename: str, issuer: Issuer | None = None,
     existing = Document.objects.filter(issuer=issuer, sha256=digest).first()
     if existing:
         return _ingested_again(existing, parse)
-    signature = fingerprint(read.text) if read.complete else []  # a preview: at parse
+    signature = _upload_signature(read)
     if not same_text:
         twin = same_text_document(issuer=issuer, signature=signature)
         if twin is not None and twin.sha256 == digest:  # the same bytes, stored meanwhile by a concurrent upload
@@ -157,6 +153,26 @@ def _ingested_again(existing: Document, parse: bool) -> Ingested:
     return Ingested(existing, False, requeued=True).send_on_commit()
 
 
+def _upload_read(data: bytes, filename: str):
+    """An upload's text as far as a web request reads it: checked whole (size, format, page and
+    character caps) but a long PDF only previewed; the full read is the worker's."""
+    limits = engine_limits()
+    if len(data) > limits.max_bytes:
+        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
+    try:
+        return read_bytes(data, limits, preview_pages=UPLOAD_PREVIEW_PAGES)
+    except UnreadableDocument as exc:
+        raise IngestError(f"{filename}:{exc}") from exc
+
+
+def _upload_signature(read) -> list[int]:
+    """The fingerprint a request may compute: of the whole text when it is short and all read;
+    else none, and the parse computes it from the full text (a preview's would match nothing)."""
+    if not read.complete or len(read.text) > UPLOAD_PREVIEW_CHARS:
+        return []
+    return fingerprint(read.text)
+
+
 def same_text_document(*, issuer: Issuer, signature: list[int], exclude: int | None = None) -> Document | None:
     """The issuer's stored document with the same text (``tracker.core.fingerprint``), the most alike
     first; only this issuer's documents are compared, so nothing is told about others."""
@@ -179,26 +195,20 @@ def document_replace(*, document: Document, data: bytes, filename: str, user=Non
     writable = writable_issuer_ids(user) if getattr(user, "is_authenticated", False) else None
     if writable is not None and document.issuer_id not in writable:
         raise IngestError(f"{filename}:您没有修改该文档的权限。")
-    limits = engine_limits()
-    if len(data) > limits.max_bytes:
-        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
-    try:
-        read = read_bytes(data, limits)
-    except UnreadableDocument as exc:
-        raise IngestError(f"{filename}:{exc}") from exc
+    read = _upload_read(data, filename)  # a preview, as for an upload: the parse reads the whole file
     digest = hashlib.sha256(data).hexdigest()
     if digest == document.sha256:
         return document
     if Document.objects.filter(issuer_id=document.issuer_id, sha256=digest).exclude(pk=document.pk).exists():
         raise IngestError(f"{filename}:同一文件已作为另一份文档上传过,未替换。")
     with transaction.atomic():
-        doc = Document.objects.select_for_update().get(pk=document.pk)
-        # corrections point into the text by offsets: they follow their clauses into the new text
-        corrections_follow_text(document=doc, old_text=doc.plain_text, new_text=read.text)
+        # the stored text stays until the parse: there the corrections follow their clauses into the
+        # new text (``_text_follow``), from the whole file, which only the worker reads
+        doc = Document.objects.select_for_update().defer("plain_text").get(pk=document.pk)
         old_name = doc.original.name
         doc.original.save(f"{digest[:16]}-{_safe_name(filename)}", ContentFile(data), save=False)
         doc.original_name, doc.sha256, doc.format = filename[:255], digest, read.format
-        doc.fingerprint, doc.status, doc.error = fingerprint(read.text), Document.Status.PENDING, ""
+        doc.fingerprint, doc.status, doc.error = _upload_signature(read), Document.Status.PENDING, ""
         doc.save(update_fields=["original", "original_name", "sha256", "format", "fingerprint", "status", "error"])
         storage = doc.original.storage
         if old_name and old_name != doc.original.name:
@@ -223,6 +233,7 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         with document.original.open("rb") as fh:
             data = fh.read()
         read = read_bytes(data, engine_limits())
+        _text_follow(document, read.text)
         # a person's decisions (corrected years, kind, issuer, section roles) are the engine's inputs
         extraction = extract_text(read.text, read.format, read.hints, decided=decided(document=document))
         with transaction.atomic():
@@ -249,6 +260,19 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         transaction.on_commit(lambda: _assess_later(document.issuer_id))
     document.refresh_from_db()
     return document
+
+
+def _text_follow(document: Document, text: str) -> None:
+    """The file now reads as another text (replaced by ``document_replace``, or read differently by a
+    newer reader): the corrections that point into the stored text by offsets follow their clauses
+    into the new one before the engine is given the document's decisions (section roles are keyed by
+    offset). The new text is stored in the same transaction, so they are never moved twice; if the
+    parse then fails, the rows of the last parse stay beside the new text until the next one."""
+    with transaction.atomic():
+        stored = Document.objects.select_for_update().only("pk", "plain_text").get(pk=document.pk)
+        if stored.plain_text and stored.plain_text != text:
+            corrections_follow_text(document=stored, old_text=stored.plain_text, new_text=text)
+            Document.objects.filter(pk=document.pk).update(plain_text=text)
 
 
 def _assess_later(issuer_id: int) -> None:
@@ -287,8 +311,8 @@ def _store_extraction(document: Document, x: Extraction) -> None:
     document.review_year = info.review_year
     document.plan_year = info.plan_year
     document.kind = info.kind
-    document.warnings = list(info.warnings)
     document.fingerprint = fingerprint(x.text)
+    document.warnings = [*info.warnings, *_twin_warning(document)]
     document.format = x.format
     document.status = Document.Status.PARSED
     document.error = ""
@@ -327,6 +351,16 @@ def _store_extraction(document: Document, x: Extraction) -> None:
             value=o.value, unit=o.unit or "", cumulative=o.cumulative,
         )
     _upsert(Outcome, document, outcomes, key_fields=("natural_key",))
+
+
+def _twin_warning(document: Document) -> list[str]:
+    """A long upload is fingerprinted only here (``UPLOAD_PREVIEW_CHARS``), so its request could not
+    tell a stored document with the same text: the later of the two says so in its warnings."""
+    twin = same_text_document(issuer=document.issuer, signature=document.fingerprint, exclude=document.pk)
+    if twin is None or twin.pk > document.pk:
+        return []
+    return [f"与已上传的文档 #{twin.pk}《{twin}》内容相同(同一报告的另一份文件):"
+            "如无需保留两份,请删除本文档,或在原文档上传替换文件。"]
 
 
 def _pk(row) -> int | None:
