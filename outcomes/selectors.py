@@ -167,3 +167,26 @@ def section_choices(qs: QuerySet[Commitment]) -> list[tuple[str, str]]:
 def in_section(qs: QuerySet[Commitment], path: str) -> QuerySet[Commitment]:
     """Commitments of a section and its sub-sections."""
     return qs.filter(Q(section__path=path) | Q(section__path__startswith=path + "/"))
+
+
+def indicator_rows(user, name: str) -> QuerySet[Commitment]:
+    """Every commitment the user may see on one indicator (its name as the engine or an editor gave it),
+    with its effective judgment: the indicator page's rows."""
+    return commitments_for(user).filter(indicator=name).order_by("year", "issuer__name", "document_id", "start")
+
+
+def indicator_index(user, *, limit: int = 60) -> list[dict]:
+    """The indicators the user may see most often across issuers and years (the indicator page's index)."""
+    qs = scope(Commitment.objects.filter(rejected=False).exclude(indicator=""), user)
+    return list(qs.order_by().values("indicator").annotate(n=Count("pk"), issuers=Count("issuer", distinct=True),
+                                                           years=Count("year", distinct=True))
+                .order_by("-issuers", "-years", "-n", "indicator")[:limit])
+
+
+def similar_indicators(user, name: str, *, limit: int = 12) -> list[str]:
+    """Other names the user may see that contain this one (地区生产总值 → 地区生产总值增速)."""
+    if len(name) < 2:
+        return []
+    qs = scope(Commitment.objects.filter(rejected=False).exclude(indicator=name).exclude(indicator=""), user)
+    names = qs.filter(indicator__icontains=name).order_by().values_list("indicator", flat=True).distinct()[:limit]
+    return sorted(set(names))

@@ -8,17 +8,22 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django_tables2 import RequestConfig
 
-from outcomes.charts import status_bars, trend_line
+from outcomes.charts import COLOURS, status_bars, trend_line
 from outcomes.exports import csv_response, xlsx_response
+from outcomes.formatting import number
 from outcomes.selectors import (
     commitments_for,
+    indicator_index,
+    indicator_rows,
     issuer_years,
     review_queue,
     scorecard,
     scorecards_by_issuer_year,
     section_rollup,
+    similar_indicators,
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
 from tracker.access import can_edit, scope, visible_issuers
@@ -102,3 +107,56 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     orphaned = scope(Correction.objects.filter(orphaned=True, active=True), request.user, "document__issuer_id")
     orphaned = orphaned.select_related("document", "created_by")
     return render(request, "outcomes/queue.html", {"page": page, "threshold": threshold, "orphaned": orphaned})
+
+
+INDICATOR_ROWS = 2000  # one indicator's commitments shown at most (all issuers, all years)
+
+
+def _target_actual_chart(rows, label, width: int = 560, bar: int = 12) -> dict:
+    """Target against actual per row (a year, or an issuer) as SVG data: the rows that have a figure, in the
+    unit most of them share; the others are left to the table."""
+    figures = [r for r in rows if r.target is not None or r.actual is not None]
+    units = [r.unit for r in figures]
+    unit = max(set(units), key=units.count) if units else ""
+    figures = [r for r in figures if r.unit == unit]
+    top = max([v for r in figures for v in (r.target, r.target_high, r.actual) if v is not None] or [0])
+    if not figures or top <= 0:
+        return {"items": [], "unit": unit}
+    left, step, scale = 150, 2 * bar + 14, (width - 150 - 70) / top
+    items = []
+    for i, r in enumerate(figures):
+        y = i * step
+        items.append({"label": label(r), "y": y, "text_y": y + bar + 4,
+                      "target_w": round(scale * (r.target_high or r.target or 0)), "target": r.target_display,
+                      "actual_y": y + bar + 2, "actual_w": round(scale * (r.actual or 0)),
+                      "actual": "—" if r.actual is None else f"{number(r.actual)} {r.actual_unit or ''}".strip(),
+                      "colour": COLOURS.get(r.status, "#90a4ae")})
+    return {"items": items, "unit": unit, "width": width, "height": len(items) * step, "left": left, "bar": bar}
+
+
+@login_required
+def indicator_view(request: HttpRequest) -> HttpResponse:
+    """One indicator: target against actual in every year of one issuer, and in every issuer in one year."""
+    name = " ".join((request.GET.get("name") or "").split())[:300]
+    issuer_id = int_param(request, "issuer")
+    year = int_param(request, "year", lo=1900, hi=2200)
+    crumbs = [("首页", reverse("home")), ("指标", reverse("indicator"))]
+    if not name:
+        return render(request, "outcomes/indicator_index.html", {"index": indicator_index(request.user),
+                                                                 "crumbs": last_plain(crumbs)})
+    issuer = _issuer(request, issuer_id) if issuer_id is not None else None
+    rows = list(indicator_rows(request.user, name)[:INDICATOR_ROWS])
+    years = sorted({r.year for r in rows if r.year})
+    issuers = sorted({r.issuer_id: r.issuer for r in rows}.values(), key=lambda i: i.name)
+    if year is None and years:
+        of_issuer = [r.year for r in rows if r.year and (issuer is None or r.issuer_id == issuer.pk)]
+        year = max(of_issuer or years)
+    across_years = [r for r in rows if issuer is not None and r.issuer_id == issuer.pk]
+    across_issuers = [r for r in rows if r.year == year]
+    return render(request, "outcomes/indicator.html", {
+        "name": name, "issuer": issuer, "year": year, "years": years, "issuers": issuers, "total": len(rows),
+        "across_years": across_years, "across_issuers": across_issuers,
+        "years_chart": _target_actual_chart(across_years, lambda r: f"{r.year}年"),
+        "issuers_chart": _target_actual_chart(across_issuers, lambda r: r.issuer.name),
+        "similar": similar_indicators(request.user, name), "crumbs": last_plain([*crumbs, (name, None)]),
+    })

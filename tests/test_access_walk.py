@@ -461,7 +461,7 @@ def test_every_url_as_every_role_leaks_nothing_and_writes_nothing(world):
                  "admin:tracker_apitoken_changelist", "admin:tracker_subscription_changelist",
                  "admin:tracker_scorecardsend_changelist", "admin:tracker_parsejob_changelist",
                  "admin:tracker_correction_change", "admin:tracker_document_add", "api-commitments", "documents",
-                 "document-original", "document-text", "commitment", "scorecard"):
+                 "document-original", "document-text", "commitment", "scorecard", "indicator"):
         assert name in w.admin_saw_b, name
     # ... and a write: the forms it posts are real (an 编辑's revert of their own commitment is recorded)
     assert "admin:targets_commitment_simple_history" in w.editor_wrote_a

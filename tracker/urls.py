@@ -18,6 +18,7 @@ urlpatterns = [
     path("issuers/<int:issuer_id>/trend/", outcome_views.trend_view, name="trend"),
     path("league/<int:year>/", outcome_views.league_view, name="league"),
     path("queue/", outcome_views.queue_view, name="queue"),
+    path("indicators/", outcome_views.indicator_view, name="indicator"),
     path("commitments/<int:pk>/", target_views.commitment_view, name="commitment"),
     path("api/issuers/", api.issuers, name="api-issuers"),
     path("api/documents/", api.documents, name="api-documents"),

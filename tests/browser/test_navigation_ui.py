@@ -125,6 +125,7 @@ def test_pages_read_on_a_390px_phone(phone, cast):  # noqa: F811
         "source-evidence": f"/documents/{a.review_document_id}/text/?commitment={c.pk}",
         "trend": f"/issuers/{i}/trend/", "league": "/league/2023/", "queue": "/queue/",
         "subscriptions": "/subscriptions/", "not-found": f"/issuers/{i}/1999/",
+        "indicator": f"/indicators/?name={c.indicator}&issuer={i}&year=2023", "indicators": "/indicators/",
     }
     wide = []
     for n, (name, url) in enumerate(pages.items(), 1):
@@ -166,3 +167,25 @@ def test_history_reads_in_chinese(page, cast):  # noqa: F811
     assert "修改人" in text and "单位：家 → 个" in text and "解析引擎" in text and "Changed by" not in text
     assert "单位：个 → 家" not in text  # the re-parse's reset and re-application are no change
     shot(page, "hist-02-admin")
+
+
+def test_indicator_page_across_years_and_issuers(page, cast):  # noqa: F811
+    from tests.test_indicator import INDICATOR, _issuer
+    from tracker.models import Grant
+
+    for issuer in (_issuer("甲市经信局", "甲市", 20, 25, 30), _issuer("乙市经信局", "乙市", 10, 8, 12)):
+        Grant.objects.create(user=cast["reader"], issuer=issuer)
+    c = Commitment.objects.get(issuer__name="甲市经信局", year=2023, indicator=INDICATOR)
+    login(page, "official")
+    page.goto(f"{page.base}/commitments/{c.pk}/")
+    page.click("#indicator-link")
+    page.wait_for_selector("#across-years")
+    assert page.locator("h1").inner_text() == f"指标：{INDICATOR}"
+    assert page.locator("#indicator-years-table tbody tr").count() == 2
+    assert page.locator("#indicator-issuers-table tbody tr").count() == 2
+    assert page.locator("#across-years svg rect").count() == 4
+    assert page.locator("#indicator-years [aria-current=page]").inner_text() == "2023"
+    shot(page, "ind-01-indicator")
+    page.goto(f"{page.base}/indicators/")
+    assert page.locator("#indicators tbody tr").count() >= 1
+    shot(page, "ind-02-index")
