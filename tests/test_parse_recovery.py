@@ -336,3 +336,74 @@ def test_eight_concurrent_identical_uploads_keep_one_file():
     doc = Document.objects.get(issuer=issuer)
     stored = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
     assert stored == [Path(doc.original.path)]
+
+
+# --- the bars of issue 11 that need the whole path: web request, broker, worker, beat ---------------
+
+def test_a_document_left_parsing_is_picked_up_by_the_beat_by_itself(queue, workers):
+    """A document a dead worker left 解析中 long ago: a worker with beat re-queues and parses it,
+    nobody calling the sweep."""
+    doc = document_ingest(data=SEED.read_bytes(), filename=SEED.name, parse=False).document
+    old = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 300)
+    Document.objects.filter(pk=doc.pk).update(status=Document.Status.PARSING, parse_started_at=old,
+                                              uploaded_at=old, parse_attempts=1)
+    worker = workers(beat=True, PARSE_SWEEP_SECONDS="2")
+    assert wait_for(lambda: status(doc) == Document.Status.PARSED, 90), worker.tail()
+    doc.refresh_from_db()
+    parsed_at = doc.parsed_at
+    time.sleep(5)  # more sweeps: nothing is sent again
+    doc.refresh_from_db()
+    # the dead attempt and this one (a sweep's re-queue keeps counting towards MAX_PARSE_ATTEMPTS)
+    assert (doc.error, doc.parse_attempts, doc.parsed_at) == ("", 2, parsed_at)
+    assert Commitment.objects.filter(document=doc).count() > 30
+
+
+def test_a_500_page_pdf_uploaded_on_the_page_is_parsed_by_the_worker_not_the_request(
+        client, queue, workers, monkeypatch):
+    import tracker.core.pdf_text as pdf_text
+    from tests.test_upload_bounds import make_pdf
+    from tracker.services import UPLOAD_PREVIEW_PAGES
+
+    read_here = []
+    page_text = pdf_text._page_text
+    monkeypatch.setattr(pdf_text, "_page_text", lambda d, i: read_here.append(i) or page_text(d, i))
+    data = make_pdf(500, "嘉兴市经信局2023年工作总结及2024年工作思路")
+    issuer = Issuer.objects.create(name="嘉兴市经信局")
+    client.force_login(user("ed", EDITOR, [issuer]))
+    worker = workers()
+    t0 = time.monotonic()
+    page = client.post("/documents/", {"files": SimpleUploadedFile("long.pdf", data), "issuer": issuer.pk},
+                       follow=True)
+    took = time.monotonic() - t0
+    assert page.status_code == 200 and took < 10, took
+    assert read_here == list(range(UPLOAD_PREVIEW_PAGES))  # the request read the preview only
+    doc = Document.objects.get(issuer=issuer)
+    assert wait_for(lambda: status(doc) == Document.Status.PARSED, 240), worker.tail()
+    doc.refresh_from_db()
+    assert read_here == list(range(UPLOAD_PREVIEW_PAGES))  # ... and the worker the rest
+    assert len(doc.plain_text) > 500 * 1000 and len(doc.fingerprint) == 64
+    assert Commitment.objects.filter(document=doc).count() > 1000
+
+
+def test_a_database_error_in_the_store_step_fails_with_the_reason(monkeypatch):
+    """A database error while storing (here PostgreSQL refusing a NUL in a JSON warning, as it
+    would any value it cannot take): 解析失败 with the reason in Chinese, the last parse's rows kept."""
+    from tests.factories import ingest_file
+    from tracker import services
+
+    doc = ingest_file(SEED)
+    rows = Commitment.objects.filter(document=doc).count()
+    store = services._store_extraction
+
+    def store_a_nul(document, x):
+        document.warnings = ["\x00"]
+        document.save(update_fields=["warnings"])  # PostgreSQL: unsupported Unicode escape sequence
+        store(document, x)
+
+    monkeypatch.setattr(services, "_store_extraction", store_a_nul)
+    job = documents_reparse(documents=Document.objects.filter(pk=doc.pk))  # run in process (eager)
+    doc.refresh_from_db()
+    assert doc.status == Document.Status.FAILED and "无法保存到数据库" in doc.error
+    assert Commitment.objects.filter(document=doc).count() == rows
+    job.refresh_from_db()
+    assert (job.done, job.failed) == (0, 1)

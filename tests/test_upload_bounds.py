@@ -138,3 +138,23 @@ def test_a_short_text_is_still_told_inside_the_request(counted):
     with pytest.raises(SameDocument):
         document_ingest(data=text.encode("gb18030"), filename="b.txt", issuer=issuer, parse=False)
     assert Document.objects.filter(issuer=issuer).count() == 1 and not Correction.objects.exists()
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("deeply-nested.html", ("<html><body>" + "<div>" * 100_000 + "2024年力争新增省级专精特新企业15家。"
+                            + "</div>" * 100_000).encode(), "嵌套层级过深"),
+    ("bomb.docx", None, "压缩炸弹"),
+], ids=["nesting", "zip-bomb"])
+def test_a_hostile_upload_is_refused_in_chinese_and_nothing_is_kept(name, data, said, settings):
+    from pathlib import Path
+
+    from tests.core.test_reading_limits import lying_docx
+
+    data = data if data is not None else lying_docx(1024 ** 3)  # 1 GiB inflated, declaring 1,000 bytes
+    issuer = Issuer.objects.create(name="嘉兴市经信局")
+    with pytest.raises(services.IngestError, match=said) as refused:
+        document_ingest(data=data, filename=name, issuer=issuer, parse=False)
+    assert str(refused.value).startswith(f"{name}:")
+    assert not Document.objects.exists()
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))

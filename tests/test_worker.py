@@ -17,7 +17,7 @@ from django.db.models import Count
 from outcomes.models import Outcome
 from targets.models import Commitment
 from tests.factories import SEEDS, in_threads, ingest_file
-from tracker.models import Document, Issuer
+from tracker.models import Document, Issuer, ParseJob
 from tracker.services import document_ingest, document_parse
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
@@ -97,9 +97,9 @@ def test_killed_worker_process_job_completes_after_restart(tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True)
     try:
         app.conf.task_always_eager = False
-        from tracker.tasks import parse_document
+        from tracker.services import documents_reparse
 
-        parse_document.delay(doc.pk)
+        job = documents_reparse(documents=Document.objects.filter(pk=doc.pk))  # sent at once (no transaction)
         assert wait_for(lambda: Document.objects.get(pk=doc.pk).status == Document.Status.PARSING, 60)
         child = _pool_child(worker.pid)
         assert child, "no pool process found"
@@ -107,6 +107,10 @@ def test_killed_worker_process_job_completes_after_restart(tmp_path):
         parsed = wait_for(lambda: Document.objects.get(pk=doc.pk).status == Document.Status.PARSED, 120)
         assert parsed, log.read_text(errors="replace")[-3000:]
         assert Commitment.objects.filter(document=doc).count() > 0
+        # the job finishes, by itself, counting the document once (the killed run is not counted)
+        assert wait_for(lambda: ParseJob.objects.get(pk=job.pk).finished_at is not None, 10)
+        job.refresh_from_db()
+        assert (job.done, job.failed) == (1, 0)
     finally:
         if worker.poll() is None:
             os.killpg(worker.pid, signal.SIGTERM)
