@@ -34,7 +34,7 @@ class CommitmentTable(tables.Table):
         attrs = {"class": "table", "id": "commitments"}
         order_by = ("document", "start")
         per_page = 50
-        empty_text = "没有符合筛选条件的承诺。"
+        empty_text = "没有符合筛选条件的承诺。请放宽或清除上面的筛选条件。"
 
     def order_target(self, queryset, is_descending: bool):
         """Commitments without a figure sort last either way."""
