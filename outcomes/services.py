@@ -1,8 +1,13 @@
-"""Assessment services: judge every plan year of an issuer that has a review."""
+"""Assessment services: judge a plan's commitments against the review of its plan year.
+
+Proportional to what changed: a parse or a correction of a document judges the document as a plan
+and the plans it reviews (``document_assess``), nothing else of the issuer; a judgment that comes
+out as stored writes nothing but its time stamp (no history row)."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -11,7 +16,7 @@ from targets.models import Commitment
 from tracker.core import ENGINE_VERSION
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
-from tracker.corrections import corrections_apply_assessment
+from tracker.corrections import OVERRIDE_UNDONE, Judged, corrections_fold_assessment, history_meta
 from tracker.engine import thresholds
 from tracker.models import Document, Issuer
 
@@ -38,8 +43,9 @@ def review_document_for(*, issuer: Issuer, year: int) -> Document | None:
 
 
 def issuer_assess(*, issuer: Issuer, years: set[int] | None = None) -> int:
-    """(Re)assess the issuer's plans (of ``years``, or all) that have a review; returns how many
-    commitments. Editors' overrides are kept; the engine's own fields are updated in place."""
+    """(Re)assess all the issuer's plans (of ``years``, or all) that have a review; returns how many
+    commitments. For the admin's 重新评估 and a retried assessment: a parse or a correction judges
+    only what it can change (``document_assess``)."""
     count = 0
     plan_docs = Document.objects.filter(issuer=issuer, status=Document.Status.PARSED, plan_year__isnull=False)
     if years is not None:
@@ -52,19 +58,58 @@ def issuer_assess(*, issuer: Issuer, years: set[int] | None = None) -> int:
     return count
 
 
+def document_assess(*, document: Document) -> int:
+    """What a parse or a correction of ``document`` can change, and only that: the document as a plan
+    (its own commitments, against the review of its plan year) and as a review (the plans it reviews).
+    Returns how many commitments were judged."""
+    count = 0
+    if document.status == Document.Status.PARSED and document.plan_year:
+        review = review_document_for(issuer=document.issuer, year=document.plan_year)
+        if review is not None and review.pk != document.pk:
+            count += plan_assess(plan=document, review=review)
+    return count + _reviewed_assess(review=document)
+
+
+def _reviewed_assess(*, review: Document) -> int:
+    """The plans ``review`` judges: the issuer's plans of its review year when it is the review they are
+    judged against (the latest of the year), and the plans judged against it before, which another
+    review (or none) judges now that its years, date or issuer were corrected."""
+    before = set(Assessment.objects.filter(review_document=review).values_list("commitment__document", flat=True))
+    reviewed = Q(pk__in=before)
+    if review.status == Document.Status.PARSED and review.review_year:
+        reviewed |= Q(issuer_id=review.issuer_id, plan_year=review.review_year)
+    plans = (Document.objects.filter(reviewed, status=Document.Status.PARSED, plan_year__isnull=False)
+             .exclude(pk=review.pk).select_related("issuer"))
+    count = 0
+    for plan in plans:
+        current = review_document_for(issuer=plan.issuer, year=plan.plan_year)
+        if current is None or current.pk == plan.pk:
+            # no review of its year any more: a judgment against this one would claim what it no longer
+            # says; the plan waits for a review (待评估), its corrections kept for when one comes
+            Assessment.objects.filter(commitment__document=plan, review_document=review).delete()
+        elif current.pk == review.pk or plan.pk in before:  # not: judged by another review, unchanged
+            count += plan_assess(plan=plan, review=current)
+    return count
+
+
 def _replace_evidence(assessments: list[Assessment], links: dict[int, set[int]]) -> None:
-    """Set every assessment's evidence in two queries instead of one ``set()`` per row."""
+    """Set every assessment's evidence in at most three queries instead of one ``set()`` per row."""
     through = Assessment.evidence.through
     wanted = {(a.pk, o) for a in assessments for o in links.get(a.commitment_id, ())}
-    have = set(through.objects.filter(assessment__in=assessments).values_list("assessment_id", "outcome_id"))
-    gone = have - wanted
+    have = {(a, o): pk for pk, a, o in through.objects.filter(assessment__in=assessments).values_list(
+        "pk", "assessment_id", "outcome_id")}
+    gone = [pk for pair, pk in have.items() if pair not in wanted]
     if gone:
-        for a_id, o_id in gone:
-            through.objects.filter(assessment_id=a_id, outcome_id=o_id).delete()
-    through.objects.bulk_create([through(assessment_id=a, outcome_id=o) for a, o in wanted - have])
+        through.objects.filter(pk__in=gone).delete()
+    add = wanted - have.keys()
+    if add:
+        through.objects.bulk_create([through(assessment_id=a, outcome_id=o) for a, o in add])
 
 
 def plan_assess(*, plan: Document, review: Document) -> int:
+    """Judge the plan's commitments against the review: the engine's judgment with the editors'
+    corrections folded in (``corrections_fold_assessment``), then stored in bulk, only where it
+    differs from what is stored (``_assessments_store``). Returns how many commitments."""
     commitments = list(Commitment.objects.filter(document=plan, rejected=False))
     outcomes = list(Outcome.objects.filter(document=review))
     sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
@@ -76,9 +121,7 @@ def plan_assess(*, plan: Document, review: Document) -> int:
     by_clause = {}
     for o in outcomes:
         by_clause.setdefault((o.start, o.end), o)
-    now = timezone.now()
-    existing = {a.commitment_id: a for a in Assessment.objects.filter(commitment__in=commitments)}
-    new, changed, changed_fields, links = [], [], {"assessed_at"}, {}
+    judged = {}
     for row, j in zip(commitments, judgments, strict=True):
         evidence_rows = [by_span.get((e.start, e.end, e.value)) or by_clause.get((e.start, e.end))
                          for e in j.evidence]
@@ -89,23 +132,49 @@ def plan_assess(*, plan: Document, review: Document) -> int:
                              for e in j.evidence],
             engine_version=ENGINE_VERSION,
         )
-        assessment = existing.get(row.pk)
+        judged[row.pk] = Judged(row, values, list(dict.fromkeys(o for o in evidence_rows if o is not None)))
+    with transaction.atomic():
+        corrections_fold_assessment(plan=plan, review=review, judged=judged, outcomes={o.pk: o for o in outcomes})
+        _assessments_store(judged)
+    return len(commitments)
+
+
+# model field names of the attributes a judgment sets by id
+_BY_ID = {"review_document_id": "review_document", "overridden_by_id": "overridden_by"}
+
+
+def _assessments_store(judged: dict[int, Judged]) -> None:
+    """Create the new assessments, update only those whose values changed (a history row each, with the
+    deciding correction's reason and user), stamp the unchanged ones' ``assessed_at`` without history;
+    in bulk, a fixed number of queries whatever the number of rows."""
+    now = timezone.now()
+    existing = {a.commitment_id: a for a in Assessment.objects.filter(commitment_id__in=judged)}
+    new, changed, fields, unchanged = [], [], {"assessed_at"}, []
+    for pk, j in judged.items():
+        assessment = existing.get(pk)
         if assessment is None:
-            assessment = Assessment(commitment=row, assessed_at=now, **values)
+            assessment = Assessment(commitment=j.commitment, assessed_at=now, **j.values)
             new.append(assessment)
         else:
-            fields = [f for f, v in values.items() if getattr(assessment, f) != v]
-            for f in fields:
-                setattr(assessment, f, values[f])
+            differ = [f for f, v in j.values.items() if getattr(assessment, f) != v]
+            if not differ:
+                unchanged.append(assessment.pk)
+                continue
+            undone = bool(assessment.override_status or assessment.override_score is not None) \
+                and not (j.values["override_status"] or j.values["override_score"] is not None)
+            for f in differ:
+                setattr(assessment, f, j.values[f])
             assessment.assessed_at = now
+            if undone:
+                assessment._change_reason = OVERRIDE_UNDONE
             changed.append(assessment)
-            changed_fields.update(fields)
-        links[row.pk] = {o.pk for o in evidence_rows if o is not None}
-    with transaction.atomic():
-        if new:
-            bulk_create_with_history(new, Assessment, batch_size=500)
-        if changed:
-            bulk_update_with_history(changed, Assessment, sorted(changed_fields), batch_size=500)
-        _replace_evidence([*new, *changed], links)
-        corrections_apply_assessment(plan=plan, review=review)
-    return len(commitments)
+            fields.update(_BY_ID.get(f, f) for f in differ)
+        if j.correction is not None:
+            history_meta(assessment, j.correction)
+    if new:
+        bulk_create_with_history(new, Assessment, batch_size=500)
+    if changed:
+        bulk_update_with_history(changed, Assessment, sorted(fields), batch_size=500)
+    if unchanged:
+        Assessment.objects.filter(pk__in=unchanged).update(assessed_at=now)
+    _replace_evidence([*new, *existing.values()], {pk: {o.pk for o in j.evidence} for pk, j in judged.items()})

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from outcomes.models import Assessment, Outcome
 from targets.models import Commitment
@@ -44,7 +44,8 @@ class CorrectionError(ValueError):
 
 def correction_record(*, document: Document, kind: str, target_key: str, reason: str, user=None,
                       changes: dict | None = None, evidence=None) -> Correction:
-    """Record a correction and apply it at once (re-assessing the issuer)."""
+    """Record a correction and apply it at once (re-assessing what it can change: its document as a
+    plan and as a review)."""
     if not (reason or "").strip():
         raise CorrectionError("请填写修改原因。")
     changes = {k: _jsonable(v) for k, v in changes_clean(kind=kind, changes=changes).items()}
@@ -59,9 +60,9 @@ def correction_record(*, document: Document, kind: str, target_key: str, reason:
             evidence_key=evidence.natural_key if evidence is not None else "",
         )
         corrections_apply_parse(document=document)
-    from outcomes.services import issuer_assess  # outcomes.services applies corrections too: import late
+    from outcomes.services import document_assess  # outcomes.services applies corrections too: import late
 
-    issuer_assess(issuer=document.issuer)
+    document_assess(document=document)  # the document as a plan and as a review, nothing else
     correction.refresh_from_db()
     return correction
 
@@ -115,12 +116,9 @@ def _document_correction_record(*, document: Document, kind: str, target_key: st
             for model in (Commitment, Outcome):
                 model.objects.filter(document=document).update(issuer_id=changes["issuer"])
     document.refresh_from_db()
+    # the parse judges the document as a plan and as a review, including the plans it judged before
+    # (of its old years, or of the issuer it left): outcomes.services.document_assess
     document_parse(document=document)
-    from outcomes.services import issuer_assess
-
-    if moved_from is not None:
-        issuer_assess(issuer=moved_from)
-    issuer_assess(issuer=document.issuer)
     correction.refresh_from_db()
     return correction
 
@@ -275,7 +273,8 @@ def _jsonable(v):
     return v.isoformat() if isinstance(v, date) else v
 
 
-def _history_meta(row, correction: Correction) -> None:
+def history_meta(row, correction: Correction) -> None:
+    """The history row of a change a correction made carries its reason and its author."""
     row._change_reason = correction.reason[:100]
     if correction.created_by_id:
         row._history_user = correction.created_by
@@ -333,78 +332,102 @@ def _apply_fields(row, values: dict, corr: Correction) -> None:
             setattr(row, field, value)
             changed.append(field)
     if changed:
-        _history_meta(row, corr)
+        history_meta(row, corr)
         row.save(update_fields=changed)
 
 
-def _overrides_undone(plan: Document) -> None:
-    """An override whose correction was switched off is cleared (the engine's judgment shows again);
-    evidence links are undone by the assessment itself, which writes the engine's evidence first."""
-    held = plan.corrections.filter(active=True, kind=Correction.Kind.OVERRIDE).values("target_key")
-    stale = (Assessment.objects.filter(commitment__document=plan)
-             .exclude(override_status="", override_score__isnull=True)
-             .exclude(commitment__natural_key__in=held))
-    for assessment in stale:
-        assessment.override_status, assessment.override_score, assessment.override_reason = "", None, ""
-        assessment.overridden_by, assessment.overridden_at = None, None
-        assessment._change_reason = "人工判定已停用"
-        assessment.save(update_fields=["override_status", "override_score", "override_reason", "overridden_by",
-                                       "overridden_at"])
+# the history reason of an override cleared because its correction was switched off
+OVERRIDE_UNDONE = "人工判定已停用"
 
 
-def corrections_apply_assessment(*, plan: Document, review: Document) -> None:
-    """Re-apply evidence links and status overrides after an assessment."""
-    from outcomes.services import core_commitment  # see above: the two modules call each other
+def corrections_fold_parse(*, document: Document, commitments: dict, outcomes: dict) -> None:
+    """Before a parse stores its rows: the active edits and rejections of ``document`` written into
+    the engine's values (``natural key → field values``), so a corrected row is compared with what it
+    will hold and written, with history, only when that differs. ``corrections_apply_parse`` then
+    finds them applied (and flags the orphans, and places the additions)."""
+    for corr in document.corrections.filter(active=True, kind__in=PARSE_KINDS):
+        if corr.kind == Correction.Kind.NOT_A_COMMITMENT and corr.target_key in commitments:
+            commitments[corr.target_key]["rejected"] = True
+        elif corr.kind in (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.OUTCOME_EDIT):
+            rows = commitments if corr.kind == Correction.Kind.COMMITMENT_EDIT else outcomes
+            if corr.target_key in rows:
+                rows[corr.target_key].update(
+                    {f: date.fromisoformat(v) if f == "deadline" and isinstance(v, str) else v
+                     for f, v in corr.changes.items()})
 
-    _overrides_undone(plan)
+
+@dataclass
+class Judged:
+    """One commitment's judgment as it is about to be stored: the engine's, then the corrections'."""
+
+    commitment: Commitment
+    values: dict  # Assessment fields
+    evidence: list  # Outcome rows, in the order quoted
+    correction: Correction | None = None  # the last correction that decided it (history's reason and user)
+
+
+def corrections_fold_assessment(*, plan: Document, review: Document, judged: dict[int, Judged],
+                                outcomes: dict[int, Outcome]) -> None:
+    """The plan's active overrides and evidence links written into ``judged`` (commitment pk → the
+    engine's judgment), before anything is stored: an override is a status (and score) kept beside
+    the engine's; a link or an unlink judges the commitment again on the evidence the editor chose.
+    Overrides no active correction holds are cleared (switched off = undone). ``outcomes``: the
+    review's rows by pk. Orphaned flags are set here; nothing else is written."""
+    by_key = {j.commitment.natural_key: j for j in judged.values()}
+    for j in judged.values():
+        j.values.update(override_status="", override_score=None, override_reason="", overridden_by_id=None,
+                        overridden_at=None)
+    review_rows = {o.natural_key: o for o in outcomes.values()}
     forced: dict[int, dict] = {}
     for corr in plan.corrections.filter(active=True, kind__in=ASSESSMENT_KINDS).select_related("created_by"):
-        commitment = Commitment.objects.filter(document=plan, natural_key=corr.target_key).first()
-        assessment = Assessment.objects.filter(commitment=commitment).first() if commitment else None
-        if assessment is None:
+        j = by_key.get(corr.target_key)
+        if j is None:
             _set_orphaned(corr, True)
             continue
         if corr.kind == Correction.Kind.OVERRIDE:
             _set_orphaned(corr, False)
-            assessment.override_status = corr.changes.get("status", "")
-            assessment.override_score = corr.changes.get("score")
-            assessment.override_reason = corr.reason
-            assessment.overridden_by = corr.created_by
-            assessment.overridden_at = corr.created_at
-            _history_meta(assessment, corr)
-            assessment.save(update_fields=["override_status", "override_score", "override_reason",
-                                           "overridden_by", "overridden_at"])
+            j.values.update(override_status=corr.changes.get("status", ""), override_score=corr.changes.get("score"),
+                            override_reason=corr.reason, overridden_by_id=corr.created_by_id,
+                            overridden_at=corr.created_at)
+            j.correction = corr
             continue
-        outcome = Outcome.objects.filter(document=corr.evidence_document_id or review.pk,
-                                         natural_key=corr.evidence_key).first()
+        if corr.evidence_document_id in (None, review.pk):
+            outcome = review_rows.get(corr.evidence_key)
+        else:
+            outcome = Outcome.objects.filter(document=corr.evidence_document_id, natural_key=corr.evidence_key).first()
         _set_orphaned(corr, outcome is None)
         if outcome is None:
             continue
-        state = forced.setdefault(assessment.pk, {"assessment": assessment, "commitment": commitment,
-                                                  "link": [], "unlink": [], "corr": corr})
+        state = forced.setdefault(j.commitment.pk, {"link": [], "unlink": []})
         state["link" if corr.kind == Correction.Kind.LINK_EVIDENCE else "unlink"].append(outcome)
-        state["corr"] = corr
-    for state in forced.values():
-        assessment, commitment = state["assessment"], state["commitment"]
-        evidence = [o for o in assessment.evidence.all() if o not in state["unlink"]]
-        if state["link"]:
-            evidence = state["link"]
-        values = [convert(o.value, o.unit, commitment.unit) for o in evidence if o.value is not None]
-        values = [v for v in values if v is not None]
-        if commitment.target is not None and values:
-            actual = sum(values)
-            status, ratio, arithmetic = score(core_commitment(commitment), actual, thresholds())
-            rationale = " + ".join(fmt(v) for v in values) + f" = {fmt(actual)};{arithmetic}(证据经人工指定)"
-        elif evidence:
-            actual, status, ratio, rationale = None, "met", 1.0, "证据经人工指定"
-        else:
-            actual, status, ratio, rationale = None, "no_evidence", None, "证据经人工取消"
-        assessment.status, assessment.score, assessment.actual = status, ratio, actual
-        assessment.actual_unit = commitment.unit if actual is not None else ""
-        assessment.rationale, assessment.confidence = rationale, 1.0
-        assessment.evidence_quotes = [{"text": o.text, "start": o.start, "end": o.end, "value": o.value}
-                                      for o in evidence]
-        assessment.assessed_at = timezone.now()
-        _history_meta(assessment, state["corr"])
-        assessment.save()
-        assessment.evidence.set(evidence)
+        j.correction = corr
+    for pk, state in forced.items():
+        _judge_on_chosen_evidence(judged[pk], state["link"], state["unlink"])
+
+
+def _judge_on_chosen_evidence(j: Judged, link: list[Outcome], unlink: list[Outcome]) -> None:
+    commitment = j.commitment
+    # the engine's evidence in the order the evidence relation lists it (document, offsets)
+    kept = sorted((o for o in j.evidence if o not in unlink), key=lambda o: (o.document_id, o.start, o.natural_key))
+    evidence = link or kept
+    values = [convert(o.value, o.unit, commitment.unit) for o in evidence if o.value is not None]
+    values = [v for v in values if v is not None]
+    if commitment.target is not None and values:
+        actual = sum(values)
+        status, ratio, arithmetic = score(_core_commitment(commitment), actual, thresholds())
+        rationale = " + ".join(fmt(v) for v in values) + f" = {fmt(actual)};{arithmetic}(证据经人工指定)"
+    elif evidence:
+        actual, status, ratio, rationale = None, "met", 1.0, "证据经人工指定"
+    else:
+        actual, status, ratio, rationale = None, "no_evidence", None, "证据经人工取消"
+    j.evidence = evidence
+    j.values.update(status=status, score=ratio, actual=actual,
+                    actual_unit=commitment.unit if actual is not None else "", rationale=rationale, confidence=1.0,
+                    evidence_quotes=[{"text": o.text, "start": o.start, "end": o.end, "value": o.value}
+                                     for o in evidence])
+
+
+def _core_commitment(commitment: Commitment):
+    from outcomes.services import core_commitment  # outcomes.services applies corrections too: import late
+
+    return core_commitment(commitment)
