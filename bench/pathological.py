@@ -17,12 +17,11 @@ Bars: exponent <= 1.2 per input; at 1 MB under 10x jieba.lcut and under 400 MB.
 from __future__ import annotations
 
 import json
-import math
 import subprocess
 import sys
 import time
 
-from _bench import MACHINE, ROOT, peak_mb, verdict
+from _bench import MACHINE, ROOT, peak_mb, slope, verdict
 
 HEAD = "2025年某省政府工作报告\n一、2024年工作回顾\n"  # a title and a heading, then the one line
 SIZES = (100_000, 300_000, 1_000_000)
@@ -76,12 +75,6 @@ def child(kind: str, size: int) -> None:
     jieba = time.perf_counter() - t
     print(json.dumps({"seconds": seconds, "jieba": jieba, "peak_mb": peak, "chars": len(r.text),
                       "commitments": len(e.commitments), "outcomes": len(e.outcomes)}))
-
-
-def slope(xs: list[float], ys: list[float]) -> float:
-    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
-    mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
-    return sum((a - mx) * (b - my) for a, b in zip(lx, ly, strict=True)) / sum((a - mx) ** 2 for a in lx)
 
 
 def run(kind: str, size: int) -> dict | None:
