@@ -9,11 +9,12 @@ import struct
 import zipfile
 import zlib
 
+from .lexicon import NUMERAL_TEN, NUMERAL_TWO_COUNTED, NUMERAL_ZERO
 from .messages import MESSAGES
 from .numerals import DIGITS
 from .reading import Limits, UnreadableDocument
 
-_CN = ["零", *(k for k, v in sorted(DIGITS.items(), key=lambda kv: kv[1]) if v and k != "两")]
+_CN = [NUMERAL_ZERO, *(k for k, v in sorted(DIGITS.items(), key=lambda kv: kv[1]) if v and k != NUMERAL_TWO_COUNTED)]
 
 
 def _cn_number(n: int) -> str:
@@ -22,8 +23,8 @@ def _cn_number(n: int) -> str:
     if n < 10:
         return _CN[n]
     if n < 20:
-        return "十" + (_CN[n - 10] if n > 10 else "")
-    return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+        return NUMERAL_TEN + (_CN[n - 10] if n > 10 else "")
+    return _CN[n // 10] + NUMERAL_TEN + (_CN[n % 10] if n % 10 else "")
 
 
 def _format_number(fmt: str, n: int) -> str:
@@ -117,7 +118,7 @@ def docx_to_text(data: bytes, limits: Limits) -> str:
             raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
     text = "\n".join(lines).strip()
     if not text:
-        raise UnreadableDocument("DOCX 文件中没有文字。")
+        raise UnreadableDocument(MESSAGES["docx_empty"])
     return text
 
 

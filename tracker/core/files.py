@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extraction import extract_text
+from .messages import MESSAGES
 from .model import Extraction
 from .reading import Limits, UnreadableDocument, read_bytes
 
@@ -16,9 +17,9 @@ def extract_path(path: str | Path, limits: Limits | None = None) -> Extraction:
         size = p.stat().st_size
         if size > limits.max_bytes:  # refuse before reading a huge file into memory
             mb = 1024 * 1024
-            raise UnreadableDocument(f"文件过大:{size // mb} MB,上限 {limits.max_bytes // mb} MB。")
+            raise UnreadableDocument(MESSAGES["file_too_big"].format(size=size // mb, limit=limits.max_bytes // mb))
         data = p.read_bytes()
     except OSError as exc:
-        raise UnreadableDocument(f"无法读取文件:{exc.strerror or exc}") from exc
+        raise UnreadableDocument(MESSAGES["file_unreadable"].format(reason=exc.strerror or exc)) from exc
     read = read_bytes(data, limits)
     return extract_text(read.text, read.format, read.hints)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import PORTAL_DATE_PATTERN, PUBLISHED_LABELS, SOURCE_LABELS
 from .messages import MESSAGES
 from .reading import UnreadableDocument
 
@@ -16,8 +17,8 @@ _CONTAINERS = ("zoom", "content", "article", "TRS_Editor", "main-txt", "detail",
 _DROP = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "button", "select",
          "object", "embed", "svg", "template")
 _META = {
-    "published": re.compile(r"(?:发布日期|发布时间|公布日期|日期)\s*[:：]\s*(\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2})"),
-    "issuer": re.compile(r"(?:发布单位|来源|信息来源|发布机构)\s*[:：]\s*([^\s:：|]{2,30})"),
+    "published": re.compile("(?:" + "|".join(PUBLISHED_LABELS) + r")\s*[:：]\s*(" + PORTAL_DATE_PATTERN + ")"),
+    "issuer": re.compile("(?:" + "|".join(SOURCE_LABELS) + r")\s*[:：]\s*([^\s:：|]{2,30})"),
 }
 
 
@@ -49,7 +50,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
         tree = lxml_html.fromstring(html)
     except Exception as exc:
-        raise UnreadableDocument("HTML 文件无法解析。") from exc
+        raise UnreadableDocument(MESSAGES["html_broken"]) from exc
     for bad in tree.xpath("|".join(f"//{t}" for t in _DROP)):
         bad.drop_tree()
     hints: dict = {}
@@ -76,7 +77,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
-        raise UnreadableDocument("HTML 页面中没有正文。")
+        raise UnreadableDocument(MESSAGES["html_empty"])
     return text, hints
 
 

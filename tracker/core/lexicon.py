@@ -260,3 +260,45 @@ STOCK_WORDS = ("累计", "截至", "截止", "共有", "总量", "总数", "存�
 LEVEL_WORDS = ("增加至", "提高至", "提升至", "上升至",
                "达到", "提高到", "提升到", "升至", "迈上", "跃升至", "突破", "稳定在", "保持在", "超过")
 INCREMENT_WORDS = ("新增", "新建", "新培育", "新开工", "新认定", "新获批", "净增", "全年")
+
+# ---- Numerals and document structure (numerals.py, docx_text.py, pdf_text.py, sections.py) ----
+
+# Chinese numerals: 十五 → 15, 一万 → 10000, 二〇二三 → 2023 (cn_to_number in numerals.py).
+NUMERAL_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                  "七": 7, "八": 8, "九": 9}
+NUMERAL_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+NUMERAL_ZEROS = "〇零"  # 二〇二三 is written digit by digit; 五六 (five or six) is not 56
+NUMERAL_HUNDRED_MILLION = "亿"  # 三亿五千万: 亿 multiplies everything before it
+# Word's automatic numbering written out: 零 for 0, 十 for 10 (十一、 二十、);
+# 两 counts (两个) but never numbers a heading.
+NUMERAL_ZERO, NUMERAL_TEN, NUMERAL_TWO_COUNTED = "零", "十", "两"
+# The numerals of heading ordinals: 一、 (一) 第一部分 一是 (used inside a character class).
+HEADING_NUMERALS = "一二三四五六七八九十"
+# Heading ordinals (sections.py): 第一部分 / 第二章 (level 0), 一、 (1), (一) (2).
+HEADING_PART_PATTERN = r"^[ \t]*第([" + HEADING_NUMERALS + "]+)(?:部分|章)"
+HEADING_CHAPTER_PATTERN = r"^[ \t]*([" + HEADING_NUMERALS + "]+)[、.]"
+HEADING_PAREN_PATTERN = r"^[ \t]*\(([" + HEADING_NUMERALS + r"]+)\)"
+# Items inside a paragraph: "…。一是稳增长…二是…" (the copula after the ordinal).
+ITEM_COPULA = "是"
+# The year character: "2023年工作思路", "(二)2024年主要目标".
+YEAR_CHAR = "年"
+# A PDF page's number line: "- 3 -", "第 3 页", "3 / 40" (dropped by the reflow).
+PAGE_NUMBER_PATTERN = r"^[-—\s]*(第\s*)?\d{1,4}(\s*页)?[-—\s]*$|^\d+\s*/\s*\d+$"
+# A line that starts a heading or an item, so a PDF line never runs on into it:
+# "第一部分", "一、", "(一)", "1、", "一是".
+_N = HEADING_NUMERALS
+PDF_HEADING_START_PATTERN = ("^(第[" + _N + "]+部分|[" + _N + "]+[、.]"
+                             "|[(（][" + _N + r"\d]+[)）]|\d{1,2}[、.．](?!\d)|[" + _N + "]+是)")
+# A portal's page furniture, never the report: "当前位置：首页 > 政务公开", "发布日期：2025-01-20",
+# "浏览次数：1234", "【打印】【关闭窗口】".
+PORTAL_NOISE_PATTERN = (r"当前位置|首页\s*>|^\s*>|信息索引号|公布日期|发布日期|发布时间|发布单位|发布机构|"
+                        r"来源[:：]|信息来源|浏览次数|访问量|字号|【?打印|关闭窗口|分享到|统一编号|公开方式|文号[:：]")
+# A paragraph that opens the plan without a heading: "2023年，我们将…", "下一步，要…", "今后…计划…".
+PLAN_PARAGRAPH_PATTERN = r"^[ \t]*(?:(\d{4})年|下一步|今后|下阶段)[^。]{0,40}?(将|要|计划|打算)"
+
+# Metadata lines of a saved portal page (html_text.py): "发布日期：2025-01-20", "来源：湖北省人民政府".
+PUBLISHED_LABELS = ("发布日期", "发布时间", "公布日期", "日期")
+SOURCE_LABELS = ("发布单位", "来源", "信息来源", "发布机构")
+# A date as portals write it: 2025-01-20, 2025年1月20日 (without the 日), 2025/1/20, 2025.1.20.
+PORTAL_DATE_PATTERN = r"\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}"

@@ -7,10 +7,17 @@ the text itself is never rewritten (``进一步`` stays ``进一步``).
 
 from __future__ import annotations
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-          "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+from .lexicon import (
+    NUMERAL_BIG_UNITS,
+    NUMERAL_DIGITS,
+    NUMERAL_HUNDRED_MILLION,
+    NUMERAL_SMALL_UNITS,
+    NUMERAL_ZEROS,
+)
+
+DIGITS = NUMERAL_DIGITS
+SMALL_UNITS = NUMERAL_SMALL_UNITS
+BIG_UNITS = NUMERAL_BIG_UNITS
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # One-to-one character folding (full-width → half-width) so offsets never move.
@@ -32,7 +39,7 @@ def cn_to_number(s: str) -> int | None:
     if not s or any(ch not in NUMERAL_CHARS for ch in s):
         return None
     if all(ch in DIGITS for ch in s) and len(s) > 1:
-        if len(s) != 4 and not any(ch in "〇零" for ch in s):
+        if len(s) != 4 and not any(ch in NUMERAL_ZEROS for ch in s):
             return None  # 五六 (five or six) is not 56
         # 二〇二三 written digit by digit
         return int("".join(str(DIGITS[ch]) for ch in s))
@@ -47,6 +54,9 @@ def cn_to_number(s: str) -> int | None:
             number = None
         else:
             section += number or 0
-            total = (total + section) * BIG_UNITS[ch] if ch == "亿" else total + section * BIG_UNITS[ch]
+            if ch == NUMERAL_HUNDRED_MILLION:
+                total = (total + section) * BIG_UNITS[ch]
+            else:
+                total = total + section * BIG_UNITS[ch]
             section, number = 0, None
     return total + section + (number or 0)

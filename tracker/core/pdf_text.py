@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import PAGE_NUMBER_PATTERN, PDF_HEADING_START_PATTERN
 from .messages import MESSAGES
 from .reading import Limits, UnreadableDocument
 
@@ -21,7 +22,7 @@ def pdf_to_text(data: bytes, limits: Limits, read_pages: int | None = None) -> t
         document = pdfium.PdfDocument(data)
     except Exception as exc:
         if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
-            raise UnreadableDocument("PDF 已加密,请上传未加密的文件。") from exc
+            raise UnreadableDocument(MESSAGES["pdf_encrypted"]) from exc
         raise UnreadableDocument(MESSAGES["pdf_broken"]) from exc
     try:
         pages = len(document)
@@ -42,7 +43,7 @@ def pdf_to_text(data: bytes, limits: Limits, read_pages: int | None = None) -> t
         document.close()
     text = "\n".join(t.strip("\n") for t in texts).strip()
     if len(text) < 10:
-        raise UnreadableDocument("PDF 没有文本层(可能是扫描件),请上传带文字的 PDF 或 DOCX。")
+        raise UnreadableDocument(MESSAGES["pdf_no_text"])
     return reflow(text), reading == pages
 
 
@@ -59,9 +60,8 @@ def _page_text(document, index: int) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
-_PAGE_NUMBER = re.compile(r"^[-—\s]*(第\s*)?\d{1,4}(\s*页)?[-—\s]*$|^\d+\s*/\s*\d+$")
-_HEADING_START = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]"
-                            r"|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)")
+_PAGE_NUMBER = re.compile(PAGE_NUMBER_PATTERN)
+_HEADING_START = re.compile(PDF_HEADING_START_PATTERN)
 _LINE_END = ("。", ";", "；", "!", "！", "?", "？", ":", "：")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .measures import Scorer, scorer_of
+from .messages import SCORE_TEXTS
 from .model import Commitment
 
 
@@ -36,7 +37,7 @@ def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]
     if scorer_of(c.measure) is Scorer.RANK:
         ok = actual <= target
         return ("met" if ok else "not_met", 1.0 if ok else 0.0,
-                f"排名 {fmt(actual)} {'≤' if ok else '>'} {fmt(target)}")
+                SCORE_TEXTS["rank"].format(actual=fmt(actual), compare="≤" if ok else ">", target=fmt(target)))
     if comparator == "range" and c.target_high is not None:
         lo, hi = target, float(c.target_high)
         if lo <= actual <= hi:
@@ -46,23 +47,25 @@ def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]
         ratio = 1.0 if actual <= 0 else min(1.0, target / actual)
         arithmetic = f"{fmt(target)} / {fmt(actual)} = {fmt(target / actual) if actual > 0 else '∞'}"
         compare = "≤" if actual <= target else ">"
-        text = f"越低越好：{fmt(actual)} {compare} {fmt(target)}，比值 {arithmetic}"
+        text = SCORE_TEXTS["lower"].format(actual=fmt(actual), compare=compare, target=fmt(target),
+                                           arithmetic=arithmetic)
     else:
         if target <= 0:
             ratio = 1.0 if actual >= target else 0.0
             text = f"{fmt(actual)} {'≥' if ratio else '<'} {fmt(target)}"
         elif actual < 0:
             ratio = 0.0
-            text = f"实际 {fmt(actual)} 为负，目标 {fmt(target)} 为正：得分 0"
+            text = SCORE_TEXTS["negative"].format(actual=fmt(actual), target=fmt(target))
         else:
             ratio = min(1.0, actual / target)
             compare = "≥" if actual >= target else "<"
-            text = f"{fmt(actual)} {compare} {fmt(target)}，比值 {fmt(actual)} / {fmt(target)} = {fmt(actual / target)}"
+            text = SCORE_TEXTS["higher"].format(actual=fmt(actual), compare=compare, target=fmt(target),
+                                               ratio=fmt(actual / target))
     bar = t.met_approx if comparator == "~" else t.met
     if ratio >= bar:
         status = "met"
         if comparator == "~" and ratio < t.met:
-            text += f"（“左右”容差：≥ {fmt(t.met_approx)} × 目标）"
+            text += SCORE_TEXTS["approx"].format(bar=fmt(t.met_approx))
     elif ratio >= t.partly:
         status = "partly_met"
     else:

@@ -15,31 +15,42 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import NOT_TENSE, PLAN_TENSE, REVIEW_FIRST, REVIEW_TENSE, ROLE_WORDS
+from .lexicon import (
+    HEADING_CHAPTER_PATTERN,
+    HEADING_NUMERALS,
+    HEADING_PAREN_PATTERN,
+    HEADING_PART_PATTERN,
+    ITEM_COPULA,
+    NOT_TENSE,
+    PLAN_PARAGRAPH_PATTERN,
+    PLAN_TENSE,
+    PORTAL_NOISE_PATTERN,
+    REVIEW_FIRST,
+    REVIEW_TENSE,
+    ROLE_WORDS,
+    YEAR_CHAR,
+)
 from .model import Section
 from .numerals import fold
 
 HEADING_PATTERNS = (
-    (0, re.compile(r"^[ \t]*第([一二三四五六七八九十]+)(?:部分|章)")),
-    (1, re.compile(r"^[ \t]*([一二三四五六七八九十]+)[、.]")),
-    (2, re.compile(r"^[ \t]*\(([一二三四五六七八九十]+)\)")),
+    (0, re.compile(HEADING_PART_PATTERN)),
+    (1, re.compile(HEADING_CHAPTER_PATTERN)),
+    (2, re.compile(HEADING_PAREN_PATTERN)),
     (3, re.compile(r"^[ \t]*(\d{1,2})(?:[、]|\.(?!\d))")),
     (4, re.compile(r"^[ \t]*\((\d{1,2})\)")),
     (5, re.compile(r"^[ \t]*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 )
-PORTAL_NOISE = re.compile(
-    r"当前位置|首页\s*>|^\s*>|信息索引号|公布日期|发布日期|发布时间|发布单位|发布机构|来源[:：]|"
-    r"信息来源|浏览次数|访问量|字号|【?打印|关闭窗口|分享到|统一编号|公开方式|文号[:：]"
-)
-PLAN_PARAGRAPH = re.compile(r"^[ \t]*(?:(\d{4})年|下一步|今后|下阶段)[^。]{0,40}?(将|要|计划|打算)")
+PORTAL_NOISE = re.compile(PORTAL_NOISE_PATTERN)
+PLAN_PARAGRAPH = re.compile(PLAN_PARAGRAPH_PATTERN)
 _TENSE = re.compile("({})|({})|({})".format(*("|".join(sorted(w, key=len, reverse=True))
                                                 for w in (NOT_TENSE, PLAN_TENSE, REVIEW_TENSE))))
-_HEADING_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年")
+_HEADING_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*" + YEAR_CHAR)
 # A part is told by its tense only on enough sentences: a plan promises far more than it reports.
 TENSE_MIN_MARKERS = 20
 TENSE_PLAN_SHARE = 0.7
 TENSE_REVIEW_SHARE = 0.55
-ITEM_MARKER = re.compile(r"(?:^|(?<=[。;!?:]))[ \t]*([一二三四五六七八九十]+是)", re.M)
+ITEM_MARKER = re.compile(r"(?:^|(?<=[。;!?:]))[ \t]*([" + HEADING_NUMERALS + "]+" + ITEM_COPULA + ")", re.M)
 
 
 @dataclass(frozen=True)
@@ -212,7 +223,7 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
 
 
 def _is_later_year(line: str, plan_year: int | None) -> bool:
-    m = re.match(r"^[ \t]*(\d{4})年", line)
+    m = re.match(r"^[ \t]*(\d{4})" + YEAR_CHAR, line)
     if not m:
         return True  # 下一步/今后 …
     return plan_year is None or int(m.group(1)) >= plan_year
