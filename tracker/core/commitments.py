@@ -21,7 +21,15 @@ from .lexicon import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     DEADLINE_WORDS,
+    FIGURE_YEAR_PATTERN,
+    FIVE_YEAR_PLAN_END,
+    FLOOR_WORDS,
+    LATER_YEAR_PATTERN,
     MILESTONE_VERBS,
+    MONTH_DEADLINE_PATTERN,
+    PERIOD_LATER_PATTERN,
+    PLAN_VERB,
+    PLAN_VERB_OBJECTS,
     STRENGTH_WORDS,
 )
 from .measures import Code
@@ -30,9 +38,8 @@ from .numerals import cn_to_number, fold
 from .rejections import rejection_of
 from .sections import SectionIndex, items, role_ranges
 
-_LATER_YEAR = re.compile(r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)")
-_PERIOD_LATER = re.compile(r"[\"“]?(十[三四五六]五)[\"”]?(?:期间|时期|末|时期末)")
-FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_LATER_YEAR = re.compile(LATER_YEAR_PATTERN)
+_PERIOD_LATER = re.compile(PERIOD_LATER_PATTERN)
 
 
 def find_commitments(text: str, sections: list[Section], plan_year: int | None) -> list[Commitment]:
@@ -107,7 +114,7 @@ def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> s
             if after.startswith(word):
                 return comp
     before = folded[max(f.clause[0], q.start - 4):q.start]
-    if re.search(r"至少|不低于|不少于|完成", folded[f.clause[0]:q.start]):
+    if re.search("|".join(FLOOR_WORDS), folded[f.clause[0]:q.start]):
         return ">="  # 年内至少降低30%, 完成易地扶贫搬迁280万人
     for word, comp in COMPARATOR_BEFORE:
         if before.endswith(word) or (f.in_list and word in folded[f.clause[0]:q.start]):
@@ -115,7 +122,7 @@ def _comparator(folded: str, f: Figure, kept: list[Figure], s: int, e: int) -> s
     return "="
 
 
-_PLAN_AS_VERB = re.compile(r"计划(?=\d|新增|完成|实现|建成|投资|引进|培育|开工|达到|实施|建设|改造|创建|认定)")
+_PLAN_AS_VERB = re.compile(PLAN_VERB + r"(?=\d|" + "|".join(PLAN_VERB_OBJECTS) + ")")
 
 
 def _strength(folded: str, s: int, pos: int) -> str | None:
@@ -125,7 +132,7 @@ def _strength(folded: str, s: int, pos: int) -> str | None:
     best, best_at = None, -1
     for word in STRENGTH_WORDS:
         at = folded.rfind(word, s, pos)
-        while word == "计划" and at != -1 and not _PLAN_AS_VERB.match(folded, at):
+        while word == PLAN_VERB and at != -1 and not _PLAN_AS_VERB.match(folded, at):
             at = folded.rfind(word, s, at)
         if at > best_at:
             best, best_at = word, at
@@ -138,7 +145,7 @@ def _year(folded: str, s: int, pos: int, plan_year: int | None) -> int | None:
     m = _LATER_YEAR.search(sentence)
     if m:
         return int(m.group(1) or m.group(2))
-    years = re.findall(r"(\d{4})年(?!度?以来)", folded[s:pos])
+    years = re.findall(FIGURE_YEAR_PATTERN, folded[s:pos])
     if years:
         y = int(years[-1])
         if plan_year is None or abs(y - plan_year) <= 5:
@@ -169,7 +176,7 @@ class _Labeller:
         return sec.path
 
 
-_MONTH_DEADLINE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:底|末)?(?:前|之前)")
+_MONTH_DEADLINE = re.compile(MONTH_DEADLINE_PATTERN)
 
 
 def _deadlines(folded: str, s: int, e: int):

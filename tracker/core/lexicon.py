@@ -302,3 +302,40 @@ PUBLISHED_LABELS = ("发布日期", "发布时间", "公布日期", "日期")
 SOURCE_LABELS = ("发布单位", "来源", "信息来源", "发布机构")
 # A date as portals write it: 2025-01-20, 2025年1月20日 (without the 日), 2025/1/20, 2025.1.20.
 PORTAL_DATE_PATTERN = r"\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}"
+
+# ---- Commitments (commitments.py) ----
+
+# A target year later than the plan's: "到2025年", "至2027年", "2025年底前" (the year is the group).
+LATER_YEAR_PATTERN = r"(?:到|至|于)(\d{4})年|(\d{4})年(?:前|底前|以前)"
+# A five-year plan's period as a deadline: "“十四五”期间", "十四五末" (the plan is the group).
+PERIOD_LATER_PATTERN = r"[\"“]?(十[三四五六]五)[\"”]?(?:期间|时期|末|时期末)"
+FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+# The year a figure is for: "2023年新增…", but not "2020年以来" / "2020年度以来" (a period's start).
+FIGURE_YEAR_PATTERN = r"(\d{4})年(?!度?以来)"
+# Words before a figure that make it a floor: "年内至少降低30%", "完成易地扶贫搬迁280万人".
+FLOOR_WORDS = ("至少", "不低于", "不少于", "完成")
+# 计划 binds only as a verb, before a figure or what it plans: "计划新增…", not "年度计划".
+PLAN_VERB = "计划"
+PLAN_VERB_OBJECTS = ("新增", "完成", "实现", "建成", "投资", "引进", "培育", "开工", "达到", "实施", "建设", "改造",
+                     "创建", "认定")
+# A month deadline: "6月底前", "十月份前", "9月末之前" (the month is the group).
+MONTH_DEADLINE_PATTERN = r"(\d{1,2}|[" + HEADING_NUMERALS + r"]{1,2})月(?:份)?(?:底|末)?(?:前|之前)"
+
+# ---- Outcomes (outcomes.py) ----
+
+# Words just before a figure that make it a plan or a rule, not a result: "目标新增10家", "补助标准每人2000元",
+# "奖励50万元" (the second group: subsidies, close to the figure).
+OUTCOME_PLAN_WORDS = ("计划", "目标", "力争", "确保", "争取", "要求", "最高", "不超过", "给予", "补助标准")
+SUBSIDY_WORDS = ("奖励", "补助", "补贴", "资助")
+# A clause that frames the work reports no result: "聚焦数字社会8条跑道", "全力打造4个世界级先进产业群".
+FRAMING_ADVERBS = ("全力", "着力", "加快", "积极", "重点", "大力")
+FRAMING_VERBS = ("聚焦", "围绕", "着眼", "瞄准", "紧扣", "对标", "打造", "谋划", "布局")
+# A year's total: "全年累计", "1-11月份…累计", "1-12月".
+YEAR_TOTAL_PATTERN = r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月"
+# The review year named as past: "刚刚过去的2024年".
+JUST_PAST = "刚刚过去的"
+# A size class after a figure: "10亿元以上项目" (not "以上的", which ends a modifier).
+SIZE_CLASS_WORDS = ("以上", "以下")
+SIZE_CLASS_ATTRIBUTIVE = ("以上的", "以下的")
+# "保持两位数增长": a floor of growth, not a figure reached.
+DOUBLE_DIGITS = "两位数"

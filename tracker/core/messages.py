@@ -23,6 +23,26 @@ MESSAGES = {
     "file_unreadable": "无法读取文件:{reason}",
 }
 
+# What a reader supports, told after every refusal of a format (reading.py).
+SUPPORTED = "支持的格式:TXT(UTF-8/GBK/GB18030/UTF-16)、DOCX、带文本层的 PDF、HTML"
+# Formats refused on sight (reading.sniff), each told with SUPPORTED after it.
+REFUSALS = {
+    "ole": "无法识别的文件格式:这是旧版 Word/WPS(.doc/.wps)文件,请另存为 DOCX 后上传。",
+    "image": "无法识别的文件格式:这是图片,请上传文字版文件。",
+    "archive": "无法识别的文件格式:这是压缩包,请解压后逐个上传。",
+    "zip": "无法识别的文件格式:这是压缩包而不是 DOCX 文档。",
+    "corrupt_zip": "DOCX 文件已损坏,无法打开。",
+}
+# Why a text is refused after reading (reading.py); {supported} is SUPPORTED.
+READ_REFUSALS = {
+    "empty": "文件为空。",
+    "too_short": "文件内容过短,没有可以解析的文字。",
+    "not_chinese": "文件中几乎没有中文文字,可能不是工作总结或计划文档。",
+    "utf16_broken": "文件编码无法识别(UTF-16 内容损坏)。",
+    "binary": "无法识别的文件格式:内容是二进制数据,不是文本。{supported}。",
+    "encoding": "文件编码无法识别,请另存为 UTF-8 或 GBK 文本。{supported}。",
+}
+
 # The arithmetic of a score, as a sentence a person can check (scoring.py fills the fields with
 # formatted numbers): "越低越好：2.1 ≤ 3，比值 3 / 2.1 = 1.4286".
 SCORE_TEXTS = {

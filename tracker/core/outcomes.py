@@ -18,31 +18,41 @@ from .indicators import measure_of
 from .lexicon import (
     ACTION_VERBS,
     DELIVERY_VERBS,
+    DOUBLE_DIGITS,
     EVERY_YEAR,
     FIVE_YEAR_PLAN,
+    FRAMING_ADVERBS,
+    FRAMING_VERBS,
     INCREMENT_WORDS,
+    JUST_PAST,
     LEVEL_WORDS,
     MULTI_YEAR_MARKERS,
+    OUTCOME_PLAN_WORDS,
+    SIZE_CLASS_ATTRIBUTIVE,
+    SIZE_CLASS_WORDS,
     STOCK_WORDS,
+    SUBSIDY_WORDS,
+    YEAR_CHAR,
     YEAR_MARKERS,
+    YEAR_TOTAL_PATTERN,
 )
 from .measures import Code, Family, family_of
 from .model import Outcome, Section
 from .numerals import fold
 from .sections import SectionIndex, role_ranges
 
-_PLAN_WORDS = re.compile(r"(计划|目标|力争|确保|争取|要求|最高|不超过|给予|补助标准)[^,;。]{0,12}$"
-                         r"|(奖励|补助|补贴|资助)[^,;。]{0,2}$")
+_PLAN_WORDS = re.compile("(" + "|".join(OUTCOME_PLAN_WORDS) + ")[^,;。]{0,12}$"
+                         "|(" + "|".join(SUBSIDY_WORDS) + ")[^,;。]{0,2}$")
 # A clause that frames the work (聚焦数字社会8条跑道, 围绕…2项关键指标, 全力打造4个世界级先进产业群)
 # reports no result; "成功打造3个…" does.
-_FRAMING = re.compile(r"^(全力|着力|加快|积极|重点|大力)?(聚焦|围绕|着眼|瞄准|紧扣|对标|打造|谋划|布局)")
+_FRAMING = re.compile("^(" + "|".join(FRAMING_ADVERBS) + ")?(" + "|".join(FRAMING_VERBS) + ")")
 _STOCK = re.compile("|".join(STOCK_WORDS))
 _INCREMENT = re.compile("|".join(INCREMENT_WORDS))
 LEVEL = re.compile("|".join(LEVEL_WORDS))
 _DONE = re.compile("|".join(INCREMENT_WORDS + ACTION_VERBS + DELIVERY_VERBS))
 _MULTI_YEAR = re.compile("|".join(MULTI_YEAR_MARKERS) + "|" + FIVE_YEAR_PLAN)
 _YEAR_MARK = "|".join(YEAR_MARKERS)
-_YEAR_TOTAL = re.compile(r"全年累计|\d+-\d+月(?:份)?[^,;。]{0,10}累计|1-12月")
+_YEAR_TOTAL = re.compile(YEAR_TOTAL_PATTERN)
 
 
 def review_ranges(sections: list[Section]) -> list[tuple[int, int]]:
@@ -52,8 +62,8 @@ def review_ranges(sections: list[Section]) -> list[tuple[int, int]]:
 def find_outcomes(text: str, sections: list[Section], review_year: int | None) -> list[Outcome]:
     folded = fold(text)
     out: list[Outcome] = []
-    year_mark = re.compile(rf"^(?:{review_year}年|刚刚过去的{review_year}年)|{_YEAR_MARK}" if review_year
-                           else _YEAR_MARK)
+    year_mark = re.compile(rf"^(?:{review_year}{YEAR_CHAR}|{JUST_PAST}{review_year}{YEAR_CHAR})|{_YEAR_MARK}"
+                           if review_year else _YEAR_MARK)
     index = SectionIndex(sections)
     for lo, hi in review_ranges(sections):
         multi = False
@@ -104,10 +114,10 @@ def _skipped(folded: str, f: Figure, s: int) -> bool:
         return True
     after = folded[q.end:q.end + 4]
     share = q.unit in ("%", "‰")  # 投放50%以上号源 is a share of things, not a size class
-    if not share and after.startswith(("以上", "以下")) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
-            and not after.startswith(("以上的", "以下的")):
+    if not share and after.startswith(SIZE_CLASS_WORDS) and re.match(r"[\u4e00-\u9fa5]", after[2:3] or ",") \
+            and not after.startswith(SIZE_CLASS_ATTRIBUTIVE):
         return True  # 10亿元以上项目: a size class
-    if q.comparator == ">=" and folded[q.start:q.end] == "两位数":
+    if q.comparator == ">=" and folded[q.start:q.end] == DOUBLE_DIGITS:
         return True
     return bool(re.search(r"《[^》]*$", folded[max(s, q.start - CONTEXT_WINDOW):q.start]))
 

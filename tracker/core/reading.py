@@ -13,7 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-SUPPORTED = "支持的格式:TXT(UTF-8/GBK/GB18030/UTF-16)、DOCX、带文本层的 PDF、HTML"
+from .messages import MESSAGES, READ_REFUSALS, REFUSALS, SUPPORTED
 
 
 class UnreadableDocument(ValueError):
@@ -63,24 +63,16 @@ def sniff(data: bytes) -> str:
     return "txt"
 
 
-REFUSALS = {
-    "ole": "无法识别的文件格式:这是旧版 Word/WPS(.doc/.wps)文件,请另存为 DOCX 后上传。",
-    "image": "无法识别的文件格式:这是图片,请上传文字版文件。",
-    "archive": "无法识别的文件格式:这是压缩包,请解压后逐个上传。",
-    "zip": "无法识别的文件格式:这是压缩包而不是 DOCX 文档。",
-    "corrupt_zip": "DOCX 文件已损坏,无法打开。",
-}
-
-
 def read_bytes(data: bytes, limits: Limits | None = None, *, preview_pages: int | None = None) -> ReadText:
     """The text of ``data``. With ``preview_pages`` a PDF is checked whole (opens, page cap) but
     only its first pages are read: enough to tell an upload's issuer, the full read is the parse's."""
     limits = limits or Limits()
     if not data or not data.strip():
-        raise UnreadableDocument("文件为空。")
+        raise UnreadableDocument(READ_REFUSALS["empty"])
     if len(data) > limits.max_bytes:
         mb = 1024 * 1024
-        raise UnreadableDocument(f"文件过大:{len(data) // mb} MB,上限 {limits.max_bytes // mb} MB。")
+        raise UnreadableDocument(MESSAGES["file_too_big"].format(size=len(data) // mb,
+                                                                 limit=limits.max_bytes // mb))
     fmt = sniff(data)
     if fmt in REFUSALS:
         raise UnreadableDocument(f"{REFUSALS[fmt]}{SUPPORTED}。")
@@ -95,8 +87,6 @@ def read_bytes(data: bytes, limits: Limits | None = None, *, preview_pages: int 
         return _clean(ReadText(docx_to_text(data, limits), "docx"))
     text = decode_text(data)
     if len(text) > limits.max_chars:
-        from .messages import MESSAGES
-
         raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
     if fmt == "html":
         from .html_text import check_nesting, html_to_text
@@ -117,9 +107,9 @@ def _clean(read: ReadText) -> ReadText:
 
 def _checked(read: ReadText) -> ReadText:
     if len(read.text.strip()) < 2:
-        raise UnreadableDocument("文件内容过短,没有可以解析的文字。")
+        raise UnreadableDocument(READ_REFUSALS["too_short"])
     if _cjk_count(read.text) < max(2, len(read.text.strip()) // 50):
-        raise UnreadableDocument("文件中几乎没有中文文字,可能不是工作总结或计划文档。")
+        raise UnreadableDocument(READ_REFUSALS["not_chinese"])
     return read
 
 
@@ -142,9 +132,9 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UnreadableDocument("文件编码无法识别(UTF-16 内容损坏)。") from exc
+            raise UnreadableDocument(READ_REFUSALS["utf16_broken"]) from exc
     if b"\x00" in data[:4096]:
-        raise UnreadableDocument(f"无法识别的文件格式:内容是二进制数据,不是文本。{SUPPORTED}。")
+        raise UnreadableDocument(READ_REFUSALS["binary"].format(supported=SUPPORTED))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -157,7 +147,7 @@ def decode_text(data: bytes) -> str:
     best = from_bytes(data, cp_isolation=["gb18030", "gbk", "gb2312", "big5", "utf_8", "hz"]).best()
     if best is not None and _plausible(str(best)):
         return str(best)
-    raise UnreadableDocument(f"文件编码无法识别,请另存为 UTF-8 或 GBK 文本。{SUPPORTED}。")
+    raise UnreadableDocument(READ_REFUSALS["encoding"].format(supported=SUPPORTED))
 
 
 def _plausible(text: str) -> bool:
