@@ -18,16 +18,29 @@ from dataclasses import dataclass
 
 from .clauses import CONTEXT_WINDOW, NAME_WINDOW, clause_bounds, sentences
 from .indicators import content_tokens, name_before
-from .lexicon import ACTION_VERBS
+from .lexicon import (
+    ACTION_VERBS,
+    AMONG_THEM,
+    ATTRIBUTIVE,
+    BASELINE_BY,
+    BASELINE_FROM,
+    ETC,
+    GENERIC_NAMES,
+    HEADING_NUMERALS,
+    LIST_COMMA,
+    LIST_JOINERS,
+    MEASURE_TAIL_WORDS,
+    NAME_AFTER_LEADS,
+    RESPECTIVELY,
+    SHARED_TAIL_WORDS,
+)
 from .model import Quantity
 from .quantities import find_quantities
 
-_LIST_JOINER = re.compile(r"^[、和及与,]+$")
-# Names that only say which aspect of the previous subject is counted.
-GENERIC_NAMES = frozenset({"总数", "总量", "累计", "合计", "总计", "增速", "增幅", "比重", "占比", "规模", "数量"})
-# Where a 分别 list's shared tail starts: 高新技术产业、装备制造业增加值占规上工业比重分别为…
-_SHARED_TAIL = re.compile(r"(增加值|营业收入|营收|产值|投资|占|比重|增速|增幅|增长|数量|总量)")
-_FENBIE = "分别"
+_LIST_JOINER = re.compile("^[" + LIST_COMMA + LIST_JOINERS + ",]+$")
+# Where a 分别 list's shared tail starts (lexicon.SHARED_TAIL_WORDS).
+_SHARED_TAIL = re.compile("(" + "|".join(SHARED_TAIL_WORDS) + ")")
+_FENBIE = RESPECTIVELY
 
 
 # A coordinated name this short is a modifier of the last one's noun (城镇、农村居民…).
@@ -90,7 +103,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
             name = last_name
         elif name in GENERIC_NAMES and last_name:
             name = last_name + name  # 新增上市企业5家,总数达到42家 → 新增上市企业总数
-        elif last_name and fragment.lstrip().startswith("其中") and len(content_tokens(name)) <= 1:
+        elif last_name and fragment.lstrip().startswith(AMONG_THEM) and len(content_tokens(name)) <= 1:
             name = name + last_name  # 淘汰整治…企业1340家,其中关停670家: a part of the same things
         toks = content_tokens(name)
         follows = _counts_what_follows(folded, fragment, q)
@@ -123,9 +136,9 @@ def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> str:
     ``等`` it counts the list's things (``建成临沂至滕州等15个项目``), and a share counts what
     follows its 的 (``覆盖二级以上医疗机构97%的门诊量``)."""
     tail = fragment.rstrip()
-    if tail.endswith(("和", "及", "与", "、")):
+    if tail.endswith((*LIST_JOINERS, LIST_COMMA)):
         return "list"
-    if tail.endswith("等") or (q.unit in ("%", "‰") and folded[q.end:q.end + 1] == "的"):
+    if tail.endswith(ETC) or (q.unit in ("%", "‰") and folded[q.end:q.end + 1] == ATTRIBUTIVE):
         return "tail"
     return ""
 
@@ -133,13 +146,14 @@ def _counts_what_follows(folded: str, fragment: str, q: Quantity) -> str:
 def _name_after(folded: str, a: int, b: int) -> str:
     """The thing counted when it follows the count; a long modifier ends at its last 的:
     ``15项左右具有前瞻性…、总投资10亿元以上的重大制造业项目`` → 重大制造业项目."""
-    after = re.sub(r"^(以上|左右|以内|的)", "", folded[a:b])
+    after = re.sub("^(" + "|".join(NAME_AFTER_LEADS) + ")", "", folded[a:b])
     if not re.match(r"^[\u4e00-\u9fa5“\"]", after):
         return ""
-    if "的" in after:
-        after = after[after.rfind("的") + 1:]
+    if ATTRIBUTIVE in after:
+        after = after[after.rfind(ATTRIBUTIVE) + 1:]
     else:  # up to the next list item: 19个城中村、180个城镇老旧小区; 800个经济薄弱村扶持和100个…
-        after = re.split(r"[、\d]|[和及与](?=[\d一二三四五六七八九十])", after, maxsplit=1)[0]
+        next_item = "[" + LIST_COMMA + r"\d]|[" + LIST_JOINERS + r"](?=[\d" + HEADING_NUMERALS + "])"
+        after = re.split(next_item, after, maxsplit=1)[0]
     return name_before(after[:30])
 
 
@@ -155,7 +169,7 @@ def _bare_measure_item(fragment: str) -> bool:
 
 
 def _strip_tail(fragment: str) -> str:
-    return re.sub(r"(进一步|增长|增速|增幅|提高|提升|下降|降低|减少|上涨|涨幅|回正|为|到|至)+$", "", fragment)
+    return re.sub("(" + "|".join(MEASURE_TAIL_WORDS) + ")+$", "", fragment)
 
 
 def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict[int, str]:
@@ -171,7 +185,7 @@ def _fenbie_names(folded: str, start: int, end: int, qs: list[Quantity]) -> dict
 def _one_fenbie(folded: str, start: int, end: int, qs: list[Quantity], idx: int) -> dict[int, str]:
     c0, _ = clause_bounds(folded, idx, start, end)
     head = folded[c0:idx]
-    names = [n for n in re.split(r"[、和及与]", head) if n.strip()]
+    names = [n for n in re.split("[" + LIST_COMMA + LIST_JOINERS + "]", head) if n.strip()]
     after = [i for i, q in enumerate(qs) if q.start > idx]
     # take the figures of one list: consecutive and joined by 、/和
     group: list[int] = []
@@ -194,7 +208,7 @@ def _one_fenbie(folded: str, start: int, end: int, qs: list[Quantity], idx: int)
 
 def _is_baseline(folded: str, q: Quantity, later: list[Quantity], c0: int, end: int) -> bool:
     """A figure after 从 with a later figure of the same unit in its sentence is a starting point."""
-    if "从" not in folded[c0:q.start] and not folded[max(c0, q.start - 8):q.start].endswith(("由",)):
+    if BASELINE_FROM not in folded[c0:q.start] and not folded[max(c0, q.start - 8):q.start].endswith((BASELINE_BY,)):
         return False
     return any(_same_family(q.unit, other.unit) for other in later)
 

@@ -339,3 +339,71 @@ SIZE_CLASS_WORDS = ("以上", "以下")
 SIZE_CLASS_ATTRIBUTIVE = ("以上的", "以下的")
 # "保持两位数增长": a floor of growth, not a figure reached.
 DOUBLE_DIGITS = "两位数"
+
+# ---- Indicator names and measures (indicators.py) ----
+
+# A year label before a name: "2025年度规上工业增加值" → 规上工业增加值.
+YEAR_LABEL_PATTERN = r"\d{4}年度?"
+# Words that open a clause but no indicator name, cut from its start (with STRENGTH_WORDS between the two
+# groups): "同时，全年实现…", "其中规上工业…", "并进一步…".
+NAME_LEADING_WORDS = ("今年", "全年", "年内", "当年", "每年", "同时", "此外", "其中", "另外", "并", "且", "而", "以及",
+                      "和", "及", "、", "与", "或", "以上", "以下", "左右", "以内", "同比", "环比", "比上年", "较上年")
+NAME_LEADING_VERBS = ("要", "将", "拟", "再", "进一步", "全力", "加快", "积极", "持续", "不断", "共", "累计", "预计",
+                      "实现", "达到", "分别")
+# Words that end a clause before its figure but no indicator name: "…增加值达到", "…排名第", "…保持在".
+NAME_TRAILING_PATTERN = (
+    r"(?:为|达到|达|超过|超|突破|约|近|至|到|实现|完成|分别|共计|合计|共|在|是|了|的|从|平均|:|\s"
+    r"|力争|确保|争取|努力|全省|全市|全国|全区|排名第|位列|位居|居|接近|由|保持|稳定在|高于|低于|快于|慢于|比|继续"
+    r"|不少于|不低于|不超过|至少|控制在|保持在|每年|与上年|同比|比上年|较上年|基本|连续|预计)+$")
+# Tokens that say nothing of what an indicator is when names are compared (content_tokens).
+NAME_STOP_TOKENS = frozenset(
+    "的 了 和 与 及 等 在 为 将 要 对 把 以 个 家 项 年 全年 今年 全市 全省 全区 全国 我市 我区 我省 "
+    "实现 完成 达到 新增 累计 同比 分别 其中 进一步 力争 确保 争取 努力 推进 推动 加快 开展 工作 "
+    "全面 持续 不断 积极 深入 扎实 重点 有效 提升 加强 建设 实施 , 、 ( ) : ; 。 % 以上 左右 以内".split()
+)
+# Words that say how a figure moved, not what it counts: the measure compares those.
+MEASURE_TOKENS = frozenset("增长 降低 涨幅 提高 提升 稳定 保持 控制 回正 回升 上升 比重 占比 占 增加 "
+                           "启动 计划 攻坚 行动 约 近 多 余 超过 达 万 亿 平均 压缩".split())
+# A multiple is a growth: "营收增长1.5倍", "产量实现翻番".
+MULTIPLE_UNIT, DOUBLING = "倍", "翻"
+# The percent-like units a measure is told for (share, growth or rate).
+PERCENT_BASES = ("%", "个百分点", "百分点", "‰")
+# A share: "占GDP比重7%", "…的7%", "超过全市…%".
+SHARE_MARKERS = ("占", "比重", "占比", "份额")
+SHARE_TAILS = ("的", "超过全市")
+# A change just before a percent: "增长8%", "增速为0.1%", "下降了3%" (the class: links after the word).
+CHANGE_TAIL_WORDS = ("增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "减少", "回正", "回升")
+CHANGE_TAIL_LINKS = "为了达到至"
+# A level reached: "科技进步贡献率提高到58.5%", "研发投入强度达到3.5%" (a rate, not a change).
+LEVEL_TAIL_WORDS = ("提高到", "提升到", "增加到", "达到", "达", "为", "接近", "保持在", "稳定在")
+LEVEL_NAME_VERBS = ("提高", "提升", "达到", "达", "为", "接近", "保持", "稳定在", "到", "至")
+RATE_NAME_TAILS = ("率", "强度")
+RATE_CHAR = "率"
+# Characters of a change in a name: 增, 降, 涨 (居民收入增长 is a growth).
+CHANGE_CHARS = ("增", "降", "涨")
+# A bare scale counts people or households when the name says so: "3000多万人口".
+PEOPLE_CHARS = ("人", "户", "口")
+# Reductions where less is still better (居民消费价格涨幅, 失业率): never turned into "higher".
+LOWER_EVEN_REDUCED = ("价格", "失业率")
+
+# ---- Figures in clauses (figures.py) ----
+
+# The joiners of a list: "A、B和C", "19个城中村及180个…" (used inside character classes).
+LIST_JOINERS = "和及与"
+LIST_COMMA = "、"
+# Names that only say which aspect of the previous subject is counted: 新增上市企业5家,总数达到42家.
+GENERIC_NAMES = frozenset({"总数", "总量", "累计", "合计", "总计", "增速", "增幅", "比重", "占比", "规模", "数量"})
+# Where a 分别 list's shared tail starts: 高新技术产业、装备制造业增加值占规上工业比重分别为…
+SHARED_TAIL_WORDS = ("增加值", "营业收入", "营收", "产值", "投资", "占", "比重", "增速", "增幅", "增长", "数量", "总量")
+RESPECTIVELY = "分别"
+# A part of the same things: "淘汰整治…企业1340家,其中关停670家".
+AMONG_THEM = "其中"
+# The end of a list of named things: "建成临沂至滕州等15个项目".
+ETC = "等"
+# Words after a count before the thing counted: "15项左右…项目", "10亿元以上的重大制造业项目".
+NAME_AFTER_LEADS = ("以上", "左右", "以内", "的")
+# Measure words at a clause's end, before the figure: "工业投资增长" → 工业投资.
+MEASURE_TAIL_WORDS = ("进一步", "增长", "增速", "增幅", "提高", "提升", "下降", "降低", "减少", "上涨", "涨幅", "回正",
+                      "为", "到", "至")
+# A starting point: "从2.1万家增至3万家", "由…提高到…".
+BASELINE_FROM, BASELINE_BY = "从", "由"
