@@ -407,3 +407,22 @@ MEASURE_TAIL_WORDS = ("进一步", "增长", "增速", "增幅", "提高", "提�
                       "为", "到", "至")
 # A starting point: "从2.1万家增至3万家", "由…提高到…".
 BASELINE_FROM, BASELINE_BY = "从", "由"
+
+# ---- Figures that are no target (rejections.py) ----
+
+# What may follow an amount that is still the amount, not part of a name ("8吉瓦电池片" is a name).
+AMOUNT_FOLLOWERS = ",;。、)和及或以左的等其 \n:"
+# Words that open a list's clause before its verb: "今年再加快推进…等9个…".
+LEADING_TIME_WORDS = ("今年", "全年", "年内", "再", "要", "将")
+# Words after a figure before the 的 of a modifier: "总投资10亿元以上的…项目".
+NOUN_MODIFIER_LEADS = ("以上", "以下", "左右")
+# Unit endings of a figure that can name a thing: "8吉瓦电池片", "10万吨级码头", "300米口径".
+NAME_UNIT_TAILS = ("瓦", "吨", "米")
+# A figure already reached: "我国60岁以上人口已达2.5亿", "目前现有…".
+EXISTING_FACT_PATTERN = r"(已|已经|目前|现有|现行)(达到?|有|超过?|突破|完成|累计)?[^,;。]{0,2}$"
+# A difference from last year: "比去年增加8000亿元", "较2024年提高…".
+DIFFERENCE_PATTERN = r"(比|较)(去年|上年|上一年|\d{4}年)[^,;。]{0,6}(高|低|增加|减少|多|少|提高|降低)$"
+# An approximate number: "区内70余家持证企业".
+APPROXIMATE_MORE = "余"
+# A document's contents: "“十四五”规划中6项…指标" (but not 其中).
+DOCUMENT_CONTENTS_PATTERN = r"[^其]中\d"

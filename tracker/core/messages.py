@@ -43,6 +43,20 @@ READ_REFUSALS = {
     "encoding": "文件编码无法识别,请另存为 UTF-8 或 GBK 文本。{supported}。",
 }
 
+# Why a figure is not a target (rejections.py): (label shown to users, a clause the rule exists for).
+REJECTIONS = {
+    "baseline": ("基数(起点而非目标)", "从平均2-3个月压缩至1个月以内"),
+    "describes_noun": ("修饰名词的描述数字", "总投资89亿元的…项目"),
+    "size_class": ("规模门槛", "10亿元以上项目"),
+    "part_of_name": ("名称中的数字", "8吉瓦电池片"),
+    "existing_fact": ("现状陈述", "我国60岁以上人口已达2.5亿"),
+    "difference": ("与上年的差额", "比去年增加8000亿元"),
+    "approximate_stock": ("约数存量", "区内70余家持证企业"),
+    "list_under_way": ("推进中清单的规模", "加快推进“多杆合一”等9个省级重大应用试点建设"),
+    "document_contents": ("文件所列内容", "“十四五”规划中6项…指标"),
+    "in_title": ("书名号内的数字", "《…2025年行动方案》"),
+}
+
 # The arithmetic of a score, as a sentence a person can check (scoring.py fills the fields with
 # formatted numbers): "越低越好：2.1 ≤ 3，比值 3 / 2.1 = 1.4286".
 SCORE_TEXTS = {

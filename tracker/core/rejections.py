@@ -15,19 +15,32 @@ from .clauses import CONTEXT_WINDOW
 from .figures import Figure
 from .lexicon import (
     ACTION_VERBS,
+    AMOUNT_FOLLOWERS,
     AMOUNT_UNITS,
+    APPROXIMATE_MORE,
+    ATTRIBUTIVE,
     BARE_SCALE_HEADS,
+    DIFFERENCE_PATTERN,
+    DOCUMENT_CONTENTS_PATTERN,
     EFFORT_VERBS,
+    ETC,
+    EXISTING_FACT_PATTERN,
+    LEADING_TIME_WORDS,
+    LIST_COMMA,
     LIST_DELIVERY_VERBS,
+    NAME_UNIT_TAILS,
+    NOUN_MODIFIER_LEADS,
     SCALES,
+    SIZE_CLASS_WORDS,
     STRENGTH_WORDS,
     TARGET_VERBS,
     THING_CLASSIFIERS,
 )
+from .messages import REJECTIONS
 
 _DOING = tuple(set(ACTION_VERBS + LIST_DELIVERY_VERBS + TARGET_VERBS))
-_AMOUNT_FOLLOWERS = set(",;。、)和及或以左的等其 \n:")
-_LEADING_STRENGTH = re.compile("^(?:" + "|".join(STRENGTH_WORDS) + r"|今年|全年|年内|再|要|将)+")
+_AMOUNT_FOLLOWERS = set(AMOUNT_FOLLOWERS)
+_LEADING_STRENGTH = re.compile("^(?:" + "|".join(STRENGTH_WORDS) + "|" + "|".join(LEADING_TIME_WORDS) + ")+")
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ def _after(folded: str, f: Figure, e: int) -> str:
 def _describes_noun(folded: str, f: Figure, s: int, e: int) -> bool:
     if f.q.unit in ("%", "‰"):
         return False  # 覆盖二级以上医疗机构97%的门诊量: a share of the things, the target itself
-    return re.sub(r"^(以上|以下|左右)", "", _after(folded, f, e)).startswith("的")
+    return re.sub("^(" + "|".join(NOUN_MODIFIER_LEADS) + ")", "", _after(folded, f, e)).startswith(ATTRIBUTIVE)
 
 
 def _size_class(folded: str, f: Figure, s: int, e: int) -> bool:
@@ -58,7 +71,7 @@ def _size_class(folded: str, f: Figure, s: int, e: int) -> bool:
     if f.q.unit in ("%", "‰") or _unscaled(f.q.unit) in THING_CLASSIFIERS:
         return False  # 90%以上的村配备…, 2500个以上提档升级村: a share or a count of the things named
     after = _after(folded, f, e)
-    return after.startswith(("以上", "以下")) and bool(re.match(r"^[\u4e00-\u9fa5]", after[2:3] or ","))
+    return after.startswith(SIZE_CLASS_WORDS) and bool(re.match(r"^[\u4e00-\u9fa5]", after[2:3] or ","))
 
 
 def _unscaled(unit: str) -> str:
@@ -69,39 +82,38 @@ def _part_of_name(folded: str, f: Figure, s: int, e: int) -> bool:
     q = f.q
     if folded[q.start:q.start + 1] in BARE_SCALE_HEADS:
         return False  # 突破万亿级规模: a bare scale names a size, not a thing
-    if _before(folded, f).endswith(_DOING + ("、",)):
+    if _before(folded, f).endswith(_DOING + (LIST_COMMA,)):
         return False  # 完成3800万平方米建筑智能化供热改造, …管道清淤、175公里河道疏浚: the size of the work
-    if q.unit in AMOUNT_UNITS or any(q.unit.endswith(u) for u in ("瓦", "吨", "米")):
+    if q.unit in AMOUNT_UNITS or any(q.unit.endswith(u) for u in NAME_UNIT_TAILS):
         nxt = _after(folded, f, e)[:1]
         return bool(nxt) and nxt not in _AMOUNT_FOLLOWERS
     return False
 
 
 def _existing_fact(folded: str, f: Figure, s: int, e: int) -> bool:
-    return bool(re.search(r"(已|已经|目前|现有|现行)(达到?|有|超过?|突破|完成|累计)?[^,;。]{0,2}$", _before(folded, f)))
+    return bool(re.search(EXISTING_FACT_PATTERN, _before(folded, f)))
 
 
 def _difference(folded: str, f: Figure, s: int, e: int) -> bool:
-    return f.q.unit not in ("%", "‰") and bool(re.search(
-        r"(比|较)(去年|上年|上一年|\d{4}年)[^,;。]{0,6}(高|低|增加|减少|多|少|提高|降低)$", _before(folded, f)))
+    return f.q.unit not in ("%", "‰") and bool(re.search(DIFFERENCE_PATTERN, _before(folded, f)))
 
 
 def _approximate_stock(folded: str, f: Figure, s: int, e: int) -> bool:
     written = folded[f.q.start:f.q.end]
-    return "余" in written and not any(w in folded[max(s, f.q.start - CONTEXT_WINDOW):f.q.start]
+    return APPROXIMATE_MORE in written and not any(w in folded[max(s, f.q.start - CONTEXT_WINDOW):f.q.start]
                                        for w in STRENGTH_WORDS)
 
 
 def _list_under_way(folded: str, f: Figure, s: int, e: int) -> bool:
     before = _before(folded, f)
-    if not before.endswith("等"):
+    if not before.endswith(ETC):
         return False
     head = _LEADING_STRENGTH.sub("", before.strip())
     return not (head.startswith(LIST_DELIVERY_VERBS) and not head.startswith(EFFORT_VERBS))
 
 
 def _document_contents(folded: str, f: Figure, s: int, e: int) -> bool:
-    return bool(re.search(r"[^其]中\d", folded[f.clause[0]:f.q.start + 1]))
+    return bool(re.search(DOCUMENT_CONTENTS_PATTERN, folded[f.clause[0]:f.q.start + 1]))
 
 
 def _in_title(folded: str, f: Figure, s: int, e: int) -> bool:
@@ -109,16 +121,16 @@ def _in_title(folded: str, f: Figure, s: int, e: int) -> bool:
 
 
 RULES: tuple[Rejection, ...] = (
-    Rejection("baseline", "基数(起点而非目标)", "从平均2-3个月压缩至1个月以内", lambda folded, f, s, e: f.baseline),
-    Rejection("describes_noun", "修饰名词的描述数字", "总投资89亿元的…项目", _describes_noun),
-    Rejection("size_class", "规模门槛", "10亿元以上项目", _size_class),
-    Rejection("part_of_name", "名称中的数字", "8吉瓦电池片", _part_of_name),
-    Rejection("existing_fact", "现状陈述", "我国60岁以上人口已达2.5亿", _existing_fact),
-    Rejection("difference", "与上年的差额", "比去年增加8000亿元", _difference),
-    Rejection("approximate_stock", "约数存量", "区内70余家持证企业", _approximate_stock),
-    Rejection("list_under_way", "推进中清单的规模", "加快推进“多杆合一”等9个省级重大应用试点建设", _list_under_way),
-    Rejection("document_contents", "文件所列内容", "“十四五”规划中6项…指标", _document_contents),
-    Rejection("in_title", "书名号内的数字", "《…2025年行动方案》", _in_title),
+    Rejection("baseline", *REJECTIONS["baseline"], lambda folded, f, s, e: f.baseline),
+    Rejection("describes_noun", *REJECTIONS["describes_noun"], _describes_noun),
+    Rejection("size_class", *REJECTIONS["size_class"], _size_class),
+    Rejection("part_of_name", *REJECTIONS["part_of_name"], _part_of_name),
+    Rejection("existing_fact", *REJECTIONS["existing_fact"], _existing_fact),
+    Rejection("difference", *REJECTIONS["difference"], _difference),
+    Rejection("approximate_stock", *REJECTIONS["approximate_stock"], _approximate_stock),
+    Rejection("list_under_way", *REJECTIONS["list_under_way"], _list_under_way),
+    Rejection("document_contents", *REJECTIONS["document_contents"], _document_contents),
+    Rejection("in_title", *REJECTIONS["in_title"], _in_title),
 )
 
 
