@@ -30,26 +30,38 @@ from .lexicon import (
     ATTRIBUTIVE,
     BARE_SCALE_UNITS,
     COMPARATOR_AFTER,
+    COMPLETED_LIST_PATTERN,
+    COMPLETED_MONTH_PATTERN,
     DECREASE_WORDS,
     DELIVERY_VERBS,
     INCREMENT_WORDS,
+    LEVEL_SUFFIX,
+    LIST_COUNT_PREFIX_PATTERN,
+    MONTH_CHAR,
     PER_UNIT,
     PERFECTIVE,
     REPORT_WIDE,
     SCALE_VALUES,
     SCALES,
+    SCOPE_ABOVE,
+    SCOPE_AT_LEAST_PATTERN,
     SCOPE_LEVELS,
+    SHARE_PART_UNIT,
+    SHARE_PARTS_PATTERN,
+    STOCK_TARGET_WORDS,
+    TARGETS_AND_TASKS,
     THING_CLASSIFIERS,
 )
 from .measures import Code, Family, family_of
+from .messages import JUDGMENT_TEXTS
 from .model import Commitment, Evidence, Extraction, Judgment, Outcome, Section
 from .numerals import fold
 from .outcomes import LEVEL, review_ranges
 from .retrieval import BM25, Passage
 from .scoring import Thresholds, fmt, score
 
-_SCOPE_AT_LEAST = re.compile(r"(国家|省|市|区|县)级?以上")
-_STOCK_TARGET = re.compile(r"达到|总数|累计|总量|保有")
+_SCOPE_AT_LEAST = re.compile(SCOPE_AT_LEAST_PATTERN)
+_STOCK_TARGET = re.compile("|".join(STOCK_TARGET_WORDS))
 _INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
 _FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PERFECTIVE}?"
 
@@ -78,7 +90,7 @@ def _falls(text: str, value: float | None) -> bool:
 
 # A figure named for several subjects (交通、能源、水利完成投资) is broader than one of them (P6).
 _LIST_NAME = re.compile(r"、")
-_SHARE_PARTS = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$")
+_SHARE_PARTS = re.compile(SHARE_PARTS_PATTERN)
 
 
 @lru_cache(maxsize=4096)
@@ -229,7 +241,7 @@ def _per_unit(toks: frozenset[str]) -> frozenset[str]:
 
 
 def _scopeless(toks: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in toks if t not in SCOPE_LEVELS and t != "以上") or toks
+    return frozenset(t for t in toks if t not in SCOPE_LEVELS and t != SCOPE_ABOVE) or toks
 
 
 def _scope_level(text: str) -> int | None:
@@ -267,7 +279,7 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     for c in commitments:
         if year is not None and c.year is not None and c.year > year:
             judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
-                                      f"承诺年度 {c.year} 晚于总结年度 {year}，尚未到期"))
+                                      JUDGMENT_TEXTS["not_due"].format(year=c.year, review_year=year)))
             continue
         j = _judge_numeric(c, linker, t) if c.target is not None else _judge_qualitative(c, bm25, t)
         if j.status == "no_evidence" and completed:
@@ -276,8 +288,8 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     return judgments
 
 
-_COMPLETED_LIST = re.compile(r"([\d\u4e00-\u9fa5“”\"]{2,16}?)(?:已?全面|全部|圆满|均已|如期)(?:完成|兑现|落实到位)")
-_NUMERAL_PREFIX = re.compile(r"^[“\"]?[一二三四五六七八九十百\d]+[件项个大条]")
+_COMPLETED_LIST = re.compile(COMPLETED_LIST_PATTERN)
+_NUMERAL_PREFIX = re.compile(LIST_COUNT_PREFIX_PATTERN)
 
 
 def completed_lists(passages: list[Passage]) -> dict[str, Passage]:
@@ -288,7 +300,7 @@ def completed_lists(passages: list[Passage]) -> dict[str, Passage]:
             words = m.group(1)
             words = words[words.rfind(ATTRIBUTIVE) + 1:]  # 省政府承诺的15件民生实事 → 15件民生实事
             name = _NUMERAL_PREFIX.sub("", words.strip("“”\"")).strip("“”\"")
-            if len(name) >= 2 and not any(w in name for w in REPORT_WIDE) and "目标任务" not in name:
+            if len(name) >= 2 and not any(w in name for w in REPORT_WIDE) and TARGETS_AND_TASKS not in name:
                 found[name] = p
     return found
 
@@ -312,14 +324,14 @@ def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[
                 r"(?:^|[。;!?,])[^。;:!?,]{0,12}" + re.escape(name) + r"[^,;。:]{0,6}。", folded):
             # …or after a short sentence that opens the list: 办好20件民生实事。为…; “十大重点民生实事”。①…
             return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
-                            f"所属清单“{name}”在总结中明确全部完成")
+                            JUDGMENT_TEXTS["completed_list"].format(name=name))
     path = c.section
     while path:
         heading = headings.get(path, "")
         for name, p in completed.items():
             if name in heading:
                 return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
-                                f"所属清单“{name}”在总结中明确全部完成")
+                                JUDGMENT_TEXTS["completed_list"].format(name=name))
         path = path.rsplit("/", 1)[0] if "/" in path else ""
     return None
 
@@ -362,8 +374,8 @@ def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
         return derived
     near = ""
     if cands:
-        near = f"（最接近的是“{linker.outcomes[cands[0][1]].text[:30]}”，相似度 {cands[0][0]:.2f}，不足以认定）"
-    return _no_evidence(c, f"总结中没有找到该指标的数据{near}", 0.6 if not cands else 0.4)
+        near = JUDGMENT_TEXTS["nearest"].format(text=linker.outcomes[cands[0][1]].text[:30], similarity=cands[0][0])
+    return _no_evidence(c, JUDGMENT_TEXTS["no_figure"].format(nearest=near), 0.6 if not cands else 0.4)
 
 
 def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
@@ -373,7 +385,7 @@ def _aggregate(c: Commitment, linker: Linker, best: tuple[float, int, float],
     m = _SCOPE_AT_LEAST.search(c.indicator)
     if not m:
         return None
-    floor = _scope_level(m.group(1) + "级")
+    floor = _scope_level(m.group(1) + LEVEL_SUFFIX)
     parts: dict[int, tuple[float, int, float]] = {}
     first = linker.outcomes[best[1]]
     for sim, i, value in [best, *cands]:
@@ -406,7 +418,7 @@ def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | N
     found = []
     for part in (m.group("a"), m.group("b")):
         probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure=Code.AMOUNT,
-                           target=None, unit="亿元")
+                           target=None, unit=SHARE_PART_UNIT)
         cands = [x for x in linker.candidates(probe) if x[0] >= t.link_min_similarity]
         if not cands:
             return None
@@ -425,7 +437,7 @@ def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | N
 def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     ctoks = frozenset(content_tokens(c.indicator or c.text))
     if not ctoks:
-        return _no_evidence(c, "承诺没有可检索的关键词")
+        return _no_evidence(c, JUDGMENT_TEXTS["no_keywords"])
     best = None
     for _, i in bm25.search(ctoks, top=5):
         p = bm25.passages[i]
@@ -433,7 +445,7 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
         if best is None or (coverage, bool(verb)) > (best[0], bool(best[2])):
             best = (coverage, p, verb)
     if best is None:
-        return _no_evidence(c, "总结中没有相关表述")
+        return _no_evidence(c, JUDGMENT_TEXTS["no_statement"])
     coverage, p, verb = best
     ev = (Evidence(p.text, p.start, p.end),)
     if verb and coverage >= 0.75:
@@ -442,16 +454,17 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
         status, value = "partly_met", 0.5
     else:
         return Judgment(c, "no_evidence", None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
-                        f"最相关的总结句只覆盖 {coverage:.0%} 的关键词" + ("" if verb else "，且没有完成类表述"))
+                        JUDGMENT_TEXTS["weak_coverage"].format(coverage=coverage)
+                        + ("" if verb else JUDGMENT_TEXTS["no_delivery"]))
     if c.measure == Code.MILESTONE and c.deadline:
         late = _completed_after(p.text, c.deadline)
         if late:
             status, value = "not_met", 0.0
             return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
-                            f"节点要求 {c.deadline} 前完成，总结称{late}才完成")
+                            JUDGMENT_TEXTS["late"].format(deadline=c.deadline, late=late))
         status, value = ("met", 1.0) if status == "met" else (status, value)
     return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
-                    f"总结中有“{verb}”的明确表述，覆盖 {coverage:.0%} 的关键词")
+                    JUDGMENT_TEXTS["delivered"].format(verb=verb, coverage=coverage))
 
 
 def _delivery(ctoks: frozenset[str], sentence: str) -> tuple[float, str | None]:
@@ -467,9 +480,9 @@ def _delivery(ctoks: frozenset[str], sentence: str) -> tuple[float, str | None]:
 
 
 def _completed_after(text: str, deadline: str) -> str | None:
-    m = re.search(r"(\d{1,2})月(?:份)?(?:底|末)?[^,;。]{0,10}(完成|建成|上线|投用)", fold(text))
+    m = re.search(COMPLETED_MONTH_PATTERN, fold(text))
     if m and int(m.group(1)) > int(deadline[5:7]):
-        return f"{m.group(1)}月"
+        return m.group(1) + MONTH_CHAR
     return None
 
 

@@ -426,3 +426,25 @@ DIFFERENCE_PATTERN = r"(比|较)(去年|上年|上一年|\d{4}年)[^,;。]{0,6}(
 APPROXIMATE_MORE = "余"
 # A document's contents: "“十四五”规划中6项…指标" (but not 其中).
 DOCUMENT_CONTENTS_PATTERN = r"[^其]中\d"
+
+# ---- Assessment (assessment.py) ----
+
+# A target at a level and above: "省级以上专精特新企业", "国家级以上" (the level is the group).
+SCOPE_AT_LEAST_PATTERN = r"(国家|省|市|区|县)级?以上"
+SCOPE_ABOVE = "以上"
+LEVEL_SUFFIX = "级"  # 省 → 省级, looked up in SCOPE_LEVELS
+# A target that is a level to reach, not an increment: "总数达到42家", "累计建成…".
+STOCK_TARGET_WORDS = ("达到", "总数", "累计", "总量", "保有")
+# A share's numerator and denominator: "规上工业增加值占GDP比重" → a = 规上工业增加值, b = GDP.
+SHARE_PARTS_PATTERN = r"^(?P<a>.+?)占(?P<b>.+?)(?:的)?(?:比重|比例|份额)?$"
+# The unit a share's parts are looked for in the review.
+SHARE_PART_UNIT = "亿元"
+# A named list the review says was completed: "十件民生实事全面完成", "省政府承诺的15件民生实事均已完成".
+COMPLETED_LIST_PATTERN = r"([\d\u4e00-\u9fa5“”\"]{2,16}?)(?:已?全面|全部|圆满|均已|如期)(?:完成|兑现|落实到位)"
+# The count before a list's name: "十件民生实事" → 民生实事.
+LIST_COUNT_PREFIX_PATTERN = r"^[“\"]?[一二三四五六七八九十百\d]+[件项个大条]"
+# Report-wide words a list's name never holds: "各项目标任务全面完成".
+TARGETS_AND_TASKS = "目标任务"
+# A milestone reported done in a month: "9月底建成上线" (the month is the first group).
+COMPLETED_MONTH_PATTERN = r"(\d{1,2})月(?:份)?(?:底|末)?[^,;。]{0,10}(完成|建成|上线|投用)"
+MONTH_CHAR = "月"

@@ -57,6 +57,20 @@ REJECTIONS = {
     "in_title": ("书名号内的数字", "《…2025年行动方案》"),
 }
 
+# Why a commitment got its status (assessment.py): "承诺年度 2026 晚于总结年度 2025，尚未到期".
+JUDGMENT_TEXTS = {
+    "not_due": "承诺年度 {year} 晚于总结年度 {review_year}，尚未到期",
+    "completed_list": "所属清单“{name}”在总结中明确全部完成",
+    "nearest": "（最接近的是“{text}”，相似度 {similarity:.2f}，不足以认定）",
+    "no_figure": "总结中没有找到该指标的数据{nearest}",
+    "no_keywords": "承诺没有可检索的关键词",
+    "no_statement": "总结中没有相关表述",
+    "weak_coverage": "最相关的总结句只覆盖 {coverage:.0%} 的关键词",
+    "no_delivery": "，且没有完成类表述",
+    "late": "节点要求 {deadline} 前完成，总结称{late}才完成",
+    "delivered": "总结中有“{verb}”的明确表述，覆盖 {coverage:.0%} 的关键词",
+}
+
 # The arithmetic of a score, as a sentence a person can check (scoring.py fills the fields with
 # formatted numbers): "越低越好：2.1 ≤ 3，比值 3 / 2.1 = 1.4286".
 SCORE_TEXTS = {
