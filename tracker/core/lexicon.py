@@ -448,3 +448,44 @@ TARGETS_AND_TASKS = "目标任务"
 # A milestone reported done in a month: "9月底建成上线" (the month is the first group).
 COMPLETED_MONTH_PATTERN = r"(\d{1,2})月(?:份)?(?:底|末)?[^,;。]{0,10}(完成|建成|上线|投用)"
 MONTH_CHAR = "月"
+
+# ---- Quantities (quantities.py) ----
+
+# Approximation marks around a scale: "700余万", "8000多亿元" (used inside a character class).
+APPROX_CHARS = "余多"
+# Range words between two numbers: "2至3个月", "5到8家" (with -, ~ and —).
+RANGE_WORDS = ("至", "到")
+# Words before an ordinal that make it a rank: "位列全省第3", "全国排名第一".
+RANK_CONTEXT_WORDS = ("全国", "全省", "全市", "全区", "全球", "世界", "同类", "排名", "排", "列", "居", "位列", "位居",
+                      "跃居", "保持")
+# Words before 前N that make it a rank: "全省前3", "考核进入前十".
+TOP_CONTEXT_WORDS = ("全国", "全省", "全市", "全区", "排名", "考评", "考核", "位居", "进入", "跻身", "列")
+# Fractions in words: "三分之一" → 33.33 %.
+FRACTION_PATTERN = "([" + HEADING_NUMERALS + r"\d]+)分之([" + HEADING_NUMERALS + r"\d]+)"
+# Tenths: "9成" → 90 %, but not 成立/成为/成功/成果/成效/成长/成绩/成本/成熟.
+TENTHS_PATTERN = r"(?<![" + HEADING_NUMERALS + r"\d])([一二三四五六七八九]|\d)成(?![立为功果效长绩本熟])"
+# Ranks in words: "首位", "第一" (not 第一批/第一次…), "第3名", "前3位" (not 前10强).
+RANK_WORD_PATTERN = (r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[" + HEADING_NUMERALS + r"]+)(?![批次步个届期强\d])"
+                     r"(?:名|位)?")
+# A chain of ordinals before a rank: "第一、第二和第三…" is a list, not one rank.
+RANK_CHAIN_PATTERN = r"(?:第(?:\d+|[" + HEADING_NUMERALS + r"]+)[、和及与])+$"
+RANK_FIRST_WORDS = ("首位", "第一")  # rank 1
+RANK_TOP = "前"  # 前3: at most third
+ORDINAL_PREFIX = "第"  # 第二批, 第五届: ordinals, not figures
+# Quantities written as words, with their value in %: "一半" 50, "两位数" 10 (a floor), "翻一番" 100.
+SPECIAL_QUANTITIES = (("一半", 50), ("两位数", 10), ("翻一番", 100), ("翻两番", 300), ("翻番", 100))
+# A single Chinese numeral that starts with a scale is a word, not a figure (百花, 万众); 百万/千亿 neither.
+NUMERAL_SCALE_HEADS, NUMERAL_BIG_SCALES, NUMERAL_SMALL_SCALES = "百千万亿", "万亿", "百千"
+# Characters before a Chinese numeral that make it a word: 第三, 周一, 星期五, 初一, 礼拜三, 届.
+NUMERAL_WORD_PREFIXES = ("第", "周", "星", "初", "礼", "届")
+FIVE_YEAR_PLAN_NAMES = ("十四五", "十三五", "十五五")
+# Durations that a numeral with 万/亿 never counts ("三万年").
+UNSCALED_DURATIONS = ("年", "个月", "天", "日")
+# Dates and times after a number: "6月", "15号", "8时", "3季度", "第3日".
+DAY_UNITS = ("日",)
+DATE_TAILS = ("月", "号", "时", "点", "季度")
+ANNUAL_SUFFIX = "度"  # 2023年度
+WEEK_UNIT = "周"  # 100周年: an anniversary
+# Scales that stand as a figure without a base unit: "3000万", "1.2亿" (but "3百" alone is not one).
+STANDALONE_SCALES = ("万", "亿", "万亿", "千万", "百万", "十万")
+NAME_LIST_TAIL = "单"  # 名单: a list, not a count of people

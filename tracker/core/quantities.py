@@ -17,43 +17,70 @@ from bisect import bisect_right
 
 from .lexicon import (
     AMOUNT_UNITS,
+    ANNUAL_SUFFIX,
+    APPROX_CHARS,
     BARE_SCALE_TAILS,
     BARE_SCALE_VERBS,
     BARE_SCALES,
     COUNT_UNITS,
+    DATE_TAILS,
+    DAY_UNITS,
+    DOUBLE_DIGITS,
     DURATION_UNITS,
+    FIVE_YEAR_PLAN_NAMES,
     FLAT,
+    FRACTION_PATTERN,
+    NAME_LIST_TAIL,
+    NUMERAL_BIG_SCALES,
+    NUMERAL_SCALE_HEADS,
+    NUMERAL_SMALL_SCALES,
+    NUMERAL_WORD_PREFIXES,
+    ORDINAL_PREFIX,
     PERCENT_UNITS,
+    RANGE_WORDS,
+    RANK_CHAIN_PATTERN,
+    RANK_CONTEXT_WORDS,
+    RANK_FIRST_WORDS,
+    RANK_TOP,
+    RANK_UNIT,
+    RANK_WORD_PATTERN,
     SCALES,
+    SPECIAL_QUANTITIES,
+    STANDALONE_SCALES,
+    TENTHS_PATTERN,
+    TOP_CONTEXT_WORDS,
+    UNSCALED_DURATIONS,
+    WEEK_UNIT,
+    YEAR_CHAR,
 )
 from .model import Quantity
 from .numerals import NUMERAL_CHARS, cn_to_number, fold
 
 _BASE_UNITS = sorted(PERCENT_UNITS + AMOUNT_UNITS + DURATION_UNITS + COUNT_UNITS, key=len, reverse=True)
 _UNIT_RE = re.compile(
-    r"(?P<approx1>[余多])?(?P<scale>" + "|".join(SCALES) + r")?(?P<approx2>[余多])?"
+    "(?P<approx1>[" + APPROX_CHARS + "])?(?P<scale>" + "|".join(SCALES) + ")?(?P<approx2>[" + APPROX_CHARS + "])?"
     r"(?P<base>" + "|".join(map(re.escape, _BASE_UNITS)) + r")?"
 )
 _NUMBER_RE = re.compile(
     r"(?P<neg>-)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:(?P<sep>-|~|—{1,2}|至|到)(?P<num2>\d+(?:\.\d+)?))?"
+    r"(?:(?P<sep>-|~|—{1,2}|" + "|".join(RANGE_WORDS) + r")(?P<num2>\d+(?:\.\d+)?))?"
     r"|(?P<cn>[" + NUMERAL_CHARS + r"]{1,8})"
 )
-_RANK_CONTEXT = re.compile(
-    r"(全国|全省|全市|全区|全球|世界|同类|排名|排|列|居|位列|位居|跃居|保持)[^,;。]{0,8}$")
-_FRACTION_RE = re.compile(r"([一二三四五六七八九十\d]+)分之([一二三四五六七八九十\d]+)")
-_TENTHS_RE = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九]|\d)成(?![立为功果效长绩本熟])")
-_RANK_WORD_RE = re.compile(
-    r"首位|第一(?![批次步个届期])|(?:第|前)(\d+|[一二三四五六七八九十]+)(?![批次步个届期强\d])(?:名|位)?")
-_TOP_CONTEXT = re.compile(r"(全国|全省|全市|全区|排名|考评|考核|位居|进入|跻身|列)[^,;。]{0,6}$")
-_RANK_CHAIN = re.compile(r"(?:第(?:\d+|[一二三四五六七八九十]+)[、和及与])+$")
+_RANK_CONTEXT = re.compile("(" + "|".join(RANK_CONTEXT_WORDS) + ")[^,;。]{0,8}$")
+_FRACTION_RE = re.compile(FRACTION_PATTERN)
+_TENTHS_RE = re.compile(TENTHS_PATTERN)
+_RANK_WORD_RE = re.compile(RANK_WORD_PATTERN)
+_TOP_CONTEXT = re.compile("(" + "|".join(TOP_CONTEXT_WORDS) + ")[^,;。]{0,6}$")
+_RANK_CHAIN = re.compile(RANK_CHAIN_PATTERN)
 # 进出口总额突破万亿元, 支柱产业迈入万亿级规模: a scale with no number is one of it
 _BARE_SCALE_RE = re.compile("(?:{})({})({})".format(*("|".join(w) for w in (BARE_SCALE_VERBS, BARE_SCALES,
                                                                                BARE_SCALE_TAILS))))
-_SPECIAL_RE = re.compile(r"一半|两位数|翻一番|翻两番|翻番|" + FLAT)
+_SPECIAL_RE = re.compile("|".join(w for w, _ in SPECIAL_QUANTITIES) + "|" + FLAT)
+_SPECIAL_VALUES = dict(SPECIAL_QUANTITIES)
 _DATE_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 _NAME_NEIGHBOURS = set("+×*Xx/#")
-_RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|至|到)(\d+(?:\.\d+)?)")
+_RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|" + "|".join(RANGE_WORDS) + r")(\d+(?:\.\d+)?)")
+_NO_APPROX = str.maketrans("", "", APPROX_CHARS)
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -81,24 +108,24 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not free(*m.span()):
             continue
         word = m.group()
-        value = {"一半": 50, "两位数": 10, "翻一番": 100, "翻番": 100, "翻两番": 300}.get(word, 0)  # 持平: 0
-        comparator = ">=" if word == "两位数" else None
+        value = _SPECIAL_VALUES.get(word, 0)  # 持平: 0
+        comparator = ">=" if word == DOUBLE_DIGITS else None
         add(Quantity(value, "%", m.start() + offset, m.end() + offset, comparator=comparator))
     for m in _RANK_WORD_RE.finditer(folded):
         if not free(*m.span()):
             continue
         before = folded[max(0, m.start() - 40): m.start()]  # the contexts look a few characters back
         word = m.group()
-        if word.startswith("前") and not _TOP_CONTEXT.search(before):
+        if word.startswith(RANK_TOP) and not _TOP_CONTEXT.search(before):
             continue
-        if word.startswith("第") or word == "首位":
+        if word.startswith(ORDINAL_PREFIX) or word == RANK_FIRST_WORDS[0]:
             if not _RANK_CONTEXT.search(_RANK_CHAIN.sub("", before)):
                 continue
-        rank: float | None = 1 if word in ("首位", "第一") else _to_number(m.group(1))
+        rank: float | None = 1 if word in RANK_FIRST_WORDS else _to_number(m.group(1))
         if not rank:
             continue
-        comparator = "<=" if word.startswith("前") else None
-        add(Quantity(rank, "名", m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
+        comparator = "<=" if word.startswith(RANK_TOP) else None
+        add(Quantity(rank, RANK_UNIT, m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
 
     for m in _BARE_SCALE_RE.finditer(folded):
         if free(m.start(1), m.end()):
@@ -156,23 +183,23 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         raw = m.group("cn")
         cn_value = cn_to_number(raw)
         # Single numerals (一批, 三大, 两个毫不动摇) are words, not figures — unless scaled (一万家).
-        if cn_value is None or len(raw) == 1 or raw[0] in "百千万亿" or (len(raw) == 2 and raw[-1] in "万亿"
-                                                                      and raw[0] in "百千"):
+        if cn_value is None or len(raw) == 1 or raw[0] in NUMERAL_SCALE_HEADS or (
+                len(raw) == 2 and raw[-1] in NUMERAL_BIG_SCALES and raw[0] in NUMERAL_SMALL_SCALES):
             return None
-        if prev in ("第", "周", "星", "初", "礼", "届") or raw in ("十四五", "十三五", "十五五"):
+        if prev in NUMERAL_WORD_PREFIXES or raw in FIVE_YEAR_PLAN_NAMES:
             return None
         unit_m = _UNIT_RE.match(folded, end)
         if not unit_m or not unit_m.group("base") or unit_m.group("scale"):
             return None
         unit = unit_m.group("base")
-        if unit in ("年", "个月", "天", "日") and raw[-1] in "万亿":
+        if unit in UNSCALED_DURATIONS and raw[-1] in NUMERAL_BIG_SCALES:
             return None
         return Quantity(float(cn_value), unit, start + offset, unit_m.end() + offset,
                         comparator=">=" if (unit_m.group("approx1") or unit_m.group("approx2")) else None)
 
     if prev and (prev.isascii() and (prev.isalpha() or prev in _NAME_NEIGHBOURS or prev == ".")):
         return None  # PM2.5, C919, 1+6+N
-    if prev == "第":
+    if prev == ORDINAL_PREFIX:
         return None  # 第二批, 第五届: ordinals
     num_text = m.group("num").replace(",", "")
     value = float(num_text)
@@ -194,24 +221,24 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
         return None  # 5G, 415X
     if following[:1] in _NAME_NEIGHBOURS or following[:1] == "." and following[1:2].isdigit():
         return None
-    if base == "年" and (len(num_text) == 4 or scale):
+    if base == YEAR_CHAR and (len(num_text) == 4 or scale):
         return None  # 2023年
-    if base == "年" and folded.startswith("度", after_unit):
+    if base == YEAR_CHAR and folded.startswith(ANNUAL_SUFFIX, after_unit):
         return None
-    if base == "周" and folded.startswith("年", after_unit):
+    if base == WEEK_UNIT and folded.startswith(YEAR_CHAR, after_unit):
         return None  # 100周年
-    if base in ("日",) or folded.startswith(("月", "号", "时", "点", "季度"), end):
+    if base in DAY_UNITS or folded.startswith(DATE_TAILS, end):
         return None  # dates and times
-    if base == "年" and value > 100:
+    if base == YEAR_CHAR and value > 100:
         return None
-    if base is None and scale not in ("万", "亿", "万亿", "千万", "百万", "十万"):
+    if base is None and scale not in STANDALONE_SCALES:
         return None  # "3百" alone is not a figure
-    if base == "名" and nxt == "单":
+    if base == RANK_UNIT and nxt == NAME_LIST_TAIL:
         return None  # 名单
     approx = unit_m.group("approx1") or unit_m.group("approx2") if unit_m else None
-    unit = unit_text.replace("余", "").replace("多", "")
+    unit = unit_text.translate(_NO_APPROX)
     comparator = ">=" if approx else None
-    if high is not None and m.group("sep") in ("至", "到") and base is None:
+    if high is not None and m.group("sep") in RANGE_WORDS and base is None:
         return None
     if neg:
         value = -value
@@ -219,7 +246,7 @@ def _number_at(folded: str, m: re.Match[str], offset: int) -> Quantity | None:
     m2 = _RANGE_TAIL.match(folded, after_unit)
     if high is None and m2 and not neg:
         unit2 = _UNIT_RE.match(folded, m2.end())
-        if unit2 and folded[m2.end():unit2.end()].replace("余", "").replace("多", "") == unit:
+        if unit2 and folded[m2.end():unit2.end()].translate(_NO_APPROX) == unit:
             return Quantity(value, unit, start + offset, unit2.end() + offset, high=float(m2.group(1)),
                             comparator=comparator)
     return Quantity(value, unit, start + offset, after_unit + offset, high=high, comparator=comparator)
