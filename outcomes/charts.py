@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-COLOURS = {"met": "#2e7d32", "partly_met": "#f9a825", "not_met": "#c62828", "no_evidence": "#757575",
-           "not_due": "#90a4ae", "pending": "#b0bec5"}
+from outcomes.lights import STATUS_COLOURS, legend
+
+COLOURS = STATUS_COLOURS  # one definition: outcomes/lights.py
 
 
 def status_bars(rows: list[tuple[str, str, int]], width: int = 420, bar: int = 22) -> dict:
@@ -12,7 +13,8 @@ def status_bars(rows: list[tuple[str, str, int]], width: int = 420, bar: int = 2
     for i, (status, label, n) in enumerate(rows):
         bars.append({"y": i * (bar + 8), "w": round((width - 160) * n / top), "label": label, "n": n,
                      "colour": COLOURS[status], "text_y": i * (bar + 8) + bar * 0.7})
-    return {"width": width, "height": len(rows) * (bar + 8), "bars": bars, "bar": bar}
+    return {"width": width, "height": len(rows) * (bar + 8), "bars": bars, "bar": bar,
+            "legend": [x for x in legend() if x["code"] != "none"]}
 
 
 def trend_line(points: list[tuple[int, float | None]], width: int = 480, height: int = 200) -> dict:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, F, Q, QuerySet
 
 from outcomes.judgment import JUDGED, score_expr, status_expr
+from outcomes.lights import LIGHT_ORDER, light_expr
 from outcomes.models import Assessment
 from targets.models import Commitment
 from tracker.access import scope, visible_issuers
@@ -30,11 +31,33 @@ def effective_status():
     return status_expr()
 
 
-def judged(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
+def judged(qs: QuerySet[Commitment], *, on=None) -> QuerySet[Commitment]:
     """Commitments annotated with their effective judgment — ``status``, ``effective_score``,
-    ``actual``, ``actual_unit`` — as every page, table, export, email and the league reads it."""
+    ``actual``, ``actual_unit`` — as every page, table, export, email and the league reads it, and
+    their traffic light ``light`` (red/yellow/green/none, outcomes/lights.py; ``on``: today)."""
     return qs.annotate(status=status_expr(), effective_score=score_expr(),
-                       actual=F("assessment__actual"), actual_unit=F("assessment__actual_unit"))
+                       actual=F("assessment__actual"), actual_unit=F("assessment__actual_unit")
+                       ).annotate(light=light_expr(on))
+
+
+def light_counts(qs: QuerySet[Commitment]) -> dict[str, int]:
+    """How many commitments of ``qs`` (annotated by ``judged``) have each light, in one query."""
+    counts = {row["light"]: row["n"] for row in qs.order_by().values("light").annotate(n=Count("pk"))}
+    return {code: counts.get(code, 0) for code in LIGHT_ORDER}
+
+
+NO_UNIT = "__none__"  # the 责任单位 filter's choice for commitments that name none
+
+
+def unit_choices(qs: QuerySet[Commitment]) -> list[tuple[str, str]]:
+    """The responsible units of a scorecard's commitments, most frequent first (the 责任单位 filter)."""
+    rows = (qs.order_by().exclude(responsible_unit="").values("responsible_unit")
+            .annotate(n=Count("pk")).order_by("-n", "responsible_unit"))
+    return [(r["responsible_unit"], f"{r['responsible_unit']}（{r['n']}）") for r in rows] + [(NO_UNIT, "未明确")]
+
+
+def of_unit(qs: QuerySet[Commitment], unit: str) -> QuerySet[Commitment]:
+    return qs.filter(responsible_unit="" if unit == NO_UNIT else unit)
 
 
 def commitments_for(user, *, issuer: Issuer | None = None, year: int | None = None) -> QuerySet[Commitment]:
@@ -53,6 +76,7 @@ class Scorecard:
     counts: dict[str, int]
     total: int
     mean_score: float | None
+    lights: dict[str, int] | None = None  # 三色预警 counts (``light_counts``), where computed
 
     @property
     def due(self) -> int:
@@ -94,7 +118,7 @@ def _aggregate(qs: QuerySet[Commitment]) -> tuple[dict[str, int], float | None]:
 def scorecard(user, *, issuer: Issuer, year: int) -> Scorecard:
     qs = commitments_for(user, issuer=issuer, year=year)
     counts, mean = _aggregate(qs)
-    return Scorecard(issuer, year, counts, sum(counts.values()), mean)
+    return Scorecard(issuer, year, counts, sum(counts.values()), mean, light_counts(qs))
 
 
 def scorecards_by_issuer_year(user) -> list[Scorecard]:

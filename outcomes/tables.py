@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import django_filters
 import django_tables2 as tables
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
 
 from outcomes.formatting import score_text, with_unit
-from outcomes.selectors import STATUS_LABELS, in_section, section_choices
+from outcomes.lights import LIGHT_ORDER, LIGHTS, badge_html, warning_of
+from outcomes.selectors import STATUS_LABELS, in_section, of_unit, section_choices, unit_choices
 from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
 from tracker.models import MEASURES
@@ -24,12 +25,16 @@ class CommitmentTable(tables.Table):
     target = tables.Column("目标", accessor="target", order_by=("target",))
     actual = tables.Column("实际", accessor="actual", default="—")
     status = tables.Column("状态", accessor="status")
+    light = tables.Column("预警", accessor="light")
+    responsible_unit = tables.Column("责任单位", default="—")
+    due = tables.Column("截止", accessor="deadline", order_by=("year", "deadline"), empty_values=())
     score = tables.Column("得分", accessor="effective_score", default="—")
     confidence = tables.Column("置信度", accessor="assessment__confidence", default="—")
 
     class Meta:
         model = Commitment
-        fields = ("text", "indicator", "measure", "strength", "target", "actual", "status", "score", "confidence")
+        fields = ("text", "indicator", "measure", "strength", "target", "actual", "status", "light", "score",
+                  "responsible_unit", "due", "confidence")
         sequence = fields
         attrs = {"class": "table", "id": "commitments"}
         order_by = ("document", "start")
@@ -40,6 +45,23 @@ class CommitmentTable(tables.Table):
         """Commitments without a figure sort last either way."""
         field = F("target").desc(nulls_last=True) if is_descending else F("target").asc(nulls_last=True)
         return queryset.order_by(field, "pk"), True
+
+    def order_light(self, queryset, is_descending: bool):
+        """Red first (or last), then yellow, green, none."""
+        rank = Case(*[When(light=code, then=Value(i)) for i, code in enumerate(LIGHT_ORDER)],
+                    output_field=IntegerField())
+        return queryset.order_by(rank.desc() if is_descending else rank.asc(), "document_id", "start"), True
+
+    def render_light(self, record: Commitment):
+        return badge_html(warning_of(record))
+
+    def render_due(self, record: Commitment):
+        w = warning_of(record)
+        if w.due is None:
+            return "—"
+        note = "（逾期）" if w.overdue else "（临期）" if w.soon else ""
+        css = "overdue" if w.overdue else "soon" if w.soon else ""
+        return format_html('<span class="{}">{}{}</span>', css, f"{w.due:%Y-%m-%d}", note)
 
     def render_target(self, record: Commitment) -> str:
         return record.target_display
@@ -67,6 +89,10 @@ class CommitmentFilter(django_filters.FilterSet):
     confidence_below = django_filters.NumberFilter(label="置信度低于", field_name="assessment__confidence",
                                                    lookup_expr="lt")
     section = django_filters.ChoiceFilter(label="章节", choices=[], method="in_section", empty_label=ALL)
+    light = django_filters.ChoiceFilter(label="预警", choices=[(c, f"{LIGHTS[c][0]}灯" if c != "none" else "无预警")
+                                                               for c in LIGHT_ORDER], field_name="light",
+                                        empty_label=ALL)
+    unit = django_filters.ChoiceFilter(label="责任单位", choices=[], method="of_unit", empty_label=ALL)
     q = django_filters.CharFilter(label="搜索", method="search")
 
     class Meta:
@@ -77,6 +103,7 @@ class CommitmentFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, **kwargs)
         # the sections of this scorecard, in document order (a section and its sub-sections)
         self.filters["section"].extra["choices"] = section_choices(self.queryset)
+        self.filters["unit"].extra["choices"] = unit_choices(self.queryset)
 
     def active(self) -> list[tuple[str, str]]:
         """The filters in use, as (label, value shown): what an empty result names."""
@@ -88,6 +115,9 @@ class CommitmentFilter(django_filters.FilterSet):
             shown = dict(getattr(field, "choices", ()) or ()).get(raw, raw)
             out.append((str(field.label), str(shown).strip("　")))
         return out
+
+    def of_unit(self, queryset, name, value):
+        return of_unit(queryset, value)
 
     def in_section(self, queryset, name, value):
         return in_section(queryset, value)

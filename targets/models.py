@@ -39,6 +39,8 @@ class Commitment(Clause):
     polarity = models.CharField("方向", max_length=6, choices=POLARITIES, blank=True)
     strength = models.CharField("约束力", max_length=6, blank=True)
     deadline = models.DateField("截止日期", null=True, blank=True)
+    # read from the text where the plan names one (牵头单位/责任单位/由…负责), or set by an editor (a correction)
+    responsible_unit = models.CharField("责任单位", max_length=100, blank=True, db_index=True)
     manual = models.BooleanField("人工添加", default=False)
     rejected = models.BooleanField("非承诺(人工标记)", default=False)
     history = HistoricalRecords()
@@ -47,6 +49,13 @@ class Commitment(Clause):
         verbose_name = verbose_name_plural = "承诺"
         constraints = [models.UniqueConstraint(fields=["document", "natural_key"], name="commitment_natural_key")]
         indexes = [models.Index(fields=["issuer", "year"])]
+
+    @property
+    def due_date(self):
+        """The milestone's deadline, else 31 December of the year (outcomes/lights.py)."""
+        from outcomes.lights import due_date
+
+        return due_date(self.deadline, self.year)
 
     @property
     def target_display(self) -> str:

@@ -2,24 +2,63 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
+from outcomes.lights import warning
 from outcomes.models import Assessment
 from outcomes.selectors import STATUS_LABELS, assessment_of
 from targets.models import Commitment
-from tracker.access import scope
+from tracker.access import can_edit, may_write, scope
+from tracker.corrections import CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds, unique_quotes
 from tracker.history_display import merged
 from tracker.models import Correction
 from tracker.navigation import commitment_crumbs, last_plain
 
 
+class UnitForm(forms.Form):
+    """An editor sets (or clears) the responsible unit: recorded as a correction, kept across re-parses."""
+
+    responsible_unit = forms.CharField(label="责任单位", max_length=100, required=False,
+                                       help_text="留空表示未明确")
+    reason = forms.CharField(label="修改原因", max_length=500)
+
+
+def _unit_set(request: HttpRequest, c: Commitment) -> HttpResponse | UnitForm:
+    if not (can_edit(request.user) and may_write(request.user, c)):
+        raise PermissionDenied("只有该单位的编辑可以设置责任单位。")
+    form = UnitForm(request.POST)
+    if not form.is_valid():
+        return form
+    unit = " ".join(form.cleaned_data["responsible_unit"].split())
+    if unit == c.responsible_unit:
+        form.add_error("responsible_unit", "责任单位没有变化。")
+        return form
+    try:
+        correction_record(document=c.document, kind=Correction.Kind.COMMITMENT_EDIT, target_key=c.natural_key,
+                          changes={"responsible_unit": unit}, reason=form.cleaned_data["reason"], user=request.user)
+    except CorrectionError as exc:
+        form.add_error(None, str(exc))
+        return form
+    messages.success(request, f"责任单位已设为“{unit}”。" if unit else "已清除责任单位。")
+    return redirect("commitment", pk=c.pk)
+
+
 @login_required
 def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
     c = get_object_or_404(scope(Commitment.objects.select_related("document", "issuer", "section"),
                                 request.user), pk=pk)
+    unit_form = None
+    if request.method == "POST":
+        done = _unit_set(request, c)
+        if isinstance(done, HttpResponse):
+            return done
+        unit_form = done
     plan_text = c.document.plain_text
     lo, hi = (c.section.start, c.section.end) if c.section else paragraph_bounds(plan_text, c.start, c.end)
     if hi - lo > 4000:
@@ -38,8 +77,13 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
     if a is not None:
         histories.append((Assessment, a.history.select_related("history_user")))
     history = merged(*histories, limit=30)
+    by_editor = any(corr.active and "responsible_unit" in (corr.changes or {}) for corr in corrections)
+    if can_edit(request.user) and may_write(request.user, c):
+        unit_form = unit_form or UnitForm(initial={"responsible_unit": c.responsible_unit})
     return render(request, "targets/commitment.html", {
-        "c": c, "a": a, "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
+        "c": c, "a": a, "light": warning(a.effective_status if a else "pending", c.deadline, c.year),
+        "unit_by_editor": by_editor, "unit_form": unit_form,
+        "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
         "evidence": evidence, "corrections": corrections, "history": history,
         "crumbs": last_plain(commitment_crumbs(c)),
         "status_label": STATUS_LABELS.get(a.effective_status if a else "pending"),

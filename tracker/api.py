@@ -15,7 +15,9 @@ from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 
+from outcomes.lights import warning
 from outcomes.models import Assessment
+from outcomes.selectors import judged
 from targets.models import Commitment
 from tracker.access import scope, visible_issuers
 from tracker.models import ApiToken, Document
@@ -72,12 +74,16 @@ def documents(request, user):
         "parser_version": d.parser_version, "warnings": d.warnings})
 
 
-def _commitment(c: Commitment) -> dict:
+def _commitment(c: Commitment, status: str) -> dict:
+    """``status``: the effective one (outcomes/judgment.py), for the deadline's light (outcomes/lights.py)."""
+    w = warning(status, c.deadline, c.year)
     return {"id": c.pk, "document": c.document_id, "issuer": c.issuer_id, "year": c.year, "text": c.text,
             "start": c.start, "end": c.end, "section": c.section_path, "indicator": c.indicator,
             "measure": c.measure, "comparator": c.comparator or None, "target": c.target,
             "target_high": c.target_high, "unit": c.unit or None, "polarity": c.polarity or None,
-            "strength": c.strength or None, "deadline": c.deadline}
+            "strength": c.strength or None, "deadline": c.deadline,
+            "responsible_unit": c.responsible_unit or None, "due_date": w.due, "overdue": w.overdue,
+            "due_soon": w.soon, "light": w.light}
 
 
 @api_view
@@ -87,7 +93,10 @@ def commitments(request, user):
         value = int_param(request, field)
         if value is not None:
             qs = qs.filter(**{f"{field}_id" if field != "year" else field: value})
-    return _page(request, qs, _commitment)
+    unit = (request.GET.get("responsible_unit") or "").strip()
+    if unit:
+        qs = qs.filter(responsible_unit=unit)
+    return _page(request, judged(qs), lambda c: _commitment(c, c.status))
 
 
 @api_view
@@ -98,7 +107,7 @@ def assessments(request, user):
         if value is not None:
             qs = qs.filter(**{lookup: value})
     return _page(request, qs, lambda a: {
-        "id": a.pk, "commitment": _commitment(a.commitment), "status": a.effective_status,
+        "id": a.pk, "commitment": _commitment(a.commitment, a.effective_status), "status": a.effective_status,
         "engine_status": a.status, "score": a.effective_score, "actual": a.actual,
         "actual_unit": a.actual_unit or None, "evidence": a.evidence_quotes, "confidence": a.confidence,
         "rationale": a.rationale, "override_reason": a.override_reason or None})

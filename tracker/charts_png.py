@@ -9,12 +9,14 @@ from pathlib import Path
 
 from django.conf import settings
 
+from outcomes.lights import LIGHT_ORDER, LIGHT_SHORT, LIGHTS, STATUS_COLOURS
+
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 )
-COLOURS = {"met": "#2e7d32", "partly_met": "#f9a825", "not_met": "#c62828", "no_evidence": "#757575"}
+COLOURS = STATUS_COLOURS  # one definition: outcomes/lights.py
 
 
 def cjk_font_path() -> str | None:
@@ -33,7 +35,7 @@ def status_png(rows: tuple[tuple[str, str, int], ...], title: str) -> bytes:
     path = cjk_font_path()
     font = ImageFont.truetype(path, 16) if path else ImageFont.load_default()
     width, bar, gap = 520, 24, 10
-    height = 50 + len(rows) * (bar + gap)
+    height = 50 + len(rows) * (bar + gap) + 30  # and the 三色预警 legend
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
     draw.text((10, 10), title, fill="#222222", font=font)
@@ -44,6 +46,15 @@ def status_png(rows: tuple[tuple[str, str, int], ...], title: str) -> bytes:
         length = int((width - 190) * n / top)
         draw.rectangle((110, y, 110 + max(length, 1), y + bar), fill=COLOURS.get(status, "#90a4ae"))
         draw.text((120 + length, y + 3), str(n), fill="#222222", font=font)
+    x, y = 10, 50 + len(rows) * (bar + gap)
+    draw.text((x, y), "三色预警：", fill="#222222", font=font)
+    x += 90
+    for code in LIGHT_ORDER[:3]:
+        label, colour = LIGHTS[code][0], LIGHTS[code][1]
+        draw.ellipse((x, y + 3, x + 14, y + 17), fill=colour)
+        meaning = LIGHT_SHORT[code]
+        draw.text((x + 18, y), f"{label} {meaning}", fill="#222222", font=font)
+        x += 28 + 16 * (len(meaning) + 1)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     return buf.getvalue()

@@ -26,7 +26,7 @@ from tracker.engine import thresholds
 from tracker.models import Correction, Document, Issuer, Section
 
 COMMITMENT_FIELDS = ("target", "target_high", "unit", "comparator", "year", "indicator", "polarity", "measure",
-                     "deadline", "strength")
+                     "deadline", "strength", "responsible_unit")
 OUTCOME_FIELDS = ("value", "unit", "year", "indicator", "measure", "cumulative")
 PARSE_KINDS = (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.NOT_A_COMMITMENT, Correction.Kind.ADD_COMMITMENT,
                Correction.Kind.OUTCOME_EDIT)

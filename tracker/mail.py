@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outcomes.formatting import percent, score_text, with_unit, zh_punct
+from outcomes.lights import LIGHT_ORDER, LIGHTS, legend, warning
 from outcomes.selectors import STATUS_LABELS, Scorecard, commitments_for, latest_scorecards
 from tracker.charts_png import status_png
 from tracker.models import Issuer, ScorecardSend, Subscription
@@ -33,6 +34,8 @@ from tracker.schedule import next_due, period_of
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "tracker.unsubscribe"
 SHORTFALL_LIMIT = 20
+CHANGES_LIMIT = 15  # commitments whose status changed since the previous send, listed at most
+STATUSES_KEY = "statuses"  # the send summary's {issuer id: {commitment id: status}}, for the next send's changes
 
 
 def schedule(subscription: Subscription, *, after=None) -> None:
@@ -119,6 +122,27 @@ class Shortfall:
     score: str
     reason: str
     url: str
+    light: str = "none"  # outcomes/lights.py
+    light_text: str = ""
+    unit: str = ""  # responsible unit
+
+    @property
+    def light_colour(self) -> str:
+        return LIGHTS[self.light][1]
+
+    @property
+    def light_ink(self) -> str:
+        return LIGHTS[self.light][2]
+
+
+@dataclass
+class Change:
+    """A commitment whose effective status changed since the recipient's previous send."""
+
+    indicator: str
+    before: str
+    after: str
+    url: str
 
 
 @dataclass
@@ -133,6 +157,9 @@ class IssuerBlock:
     card: Scorecard | None = None
     more: int = 0  # unmet or partly met items not listed
     more_urls: tuple[tuple[str, str], ...] = ()
+    lights: tuple[tuple[str, str, str, str, int], ...] = ()  # (code, label, colour, ink, count), red first
+    changes: list[Change] | None = None  # None: no previous send to compare with
+    more_changes: int = 0
 
     @property
     def title(self) -> str:
@@ -162,14 +189,43 @@ def shortfalls_of(viewer, card: Scorecard, site: str) -> tuple[list[Shortfall], 
     listed = []
     for c in qs[:SHORTFALL_LIMIT]:
         a = c.assessment
+        w = warning(c.status, c.deadline, c.year)
         listed.append(Shortfall(
             status=c.status, label=STATUS_LABELS[c.status], indicator=c.indicator or c.text[:40],
             text=c.text if len(c.text) <= 120 else c.text[:119] + "…", target=c.target_display,
             actual=with_unit(c.actual, c.actual_unit), score=score_text(c.effective_score),
             reason=_one_line(a.override_reason if a.override_status and a.override_reason else a.rationale),
-            url=site + reverse("commitment", args=[c.pk])))
+            url=site + reverse("commitment", args=[c.pk]), light=w.light, light_text=w.text,
+            unit=c.responsible_unit))
     total = card.count("not_met") + card.count("partly_met")
     return listed, max(0, total - len(listed))
+
+
+def _statuses(viewer, card: Scorecard) -> tuple[dict[str, str], dict[str, int]]:
+    """Every commitment's effective status on this scorecard (kept in the send's summary for the next
+    send) and the count of each light, in one query."""
+    statuses, lights = {}, dict.fromkeys(LIGHT_ORDER, 0)
+    rows = commitments_for(viewer, issuer=card.issuer, year=card.year).values_list("pk", "status", "light")
+    for pk, status, light in rows:
+        statuses[str(pk)] = status
+        lights[light] += 1
+    return statuses, lights
+
+
+def _changes(viewer, card: Scorecard, before: dict[str, str], now: dict[str, str],
+             site: str) -> tuple[list[Change], int]:
+    """The commitments of this scorecard whose status differs from the previous send's, worst first;
+    at most ``CHANGES_LIMIT``, and how many more. Commitments new since then are not changes."""
+    changed = [int(pk) for pk, status in now.items() if pk in before and before[pk] != status]
+    if not changed:
+        return [], 0
+    rank = {s: i for i, s in enumerate(("not_met", "partly_met", "no_evidence", "pending", "not_due", "met"))}
+    rows = commitments_for(viewer, issuer=card.issuer, year=card.year).filter(pk__in=changed)
+    ordered = sorted(rows, key=lambda c: (rank.get(c.status, 9), c.document_id, c.start))
+    listed = [Change(indicator=c.indicator or c.text[:40], before=STATUS_LABELS.get(before[str(c.pk)], "—"),
+                     after=STATUS_LABELS.get(c.status, c.status), url=site + reverse("commitment", args=[c.pk]))
+              for c in ordered[:CHANGES_LIMIT]]
+    return listed, max(0, len(changed) - len(listed))
 
 
 def recipient_issuers(subscription: Subscription) -> tuple[object, list[Issuer]]:
@@ -201,15 +257,22 @@ def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscr
         before = (previous or {}).get(str(card.issuer.pk), {})
         change = {s: counts[s] - before.get(s, 0) for s in counts} if before else {}
         shortfalls, more = shortfalls_of(viewer, card, site)
+        statuses, lights = _statuses(viewer, card)
+        before_statuses = ((previous or {}).get(STATUSES_KEY) or {}).get(str(card.issuer.pk))
+        changes, more_changes = (_changes(viewer, card, before_statuses, statuses, site)
+                                 if before_statuses is not None else (None, 0))
         url = site + reverse("scorecard", args=[card.issuer.pk, card.year])
         more_urls = tuple((STATUS_LABELS[s], f"{url}?status={s}") for s in ("not_met", "partly_met")
                           if card.count(s))
         blocks.append(IssuerBlock(card.issuer, card.year, [(s, STATUS_LABELS[s], counts[s]) for s in counts],
-                                  card.mean_score, change, shortfalls, url, card, more, more_urls))
+                                  card.mean_score, change, shortfalls, url, card, more, more_urls,
+                                  tuple((c, LIGHTS[c][0], LIGHTS[c][1], LIGHTS[c][2], lights[c])
+                                        for c in LIGHT_ORDER[:3]), changes, more_changes))
         summary[str(card.issuer.pk)] = counts
+        summary.setdefault(STATUSES_KEY, {})[str(card.issuer.pk)] = statuses
     names = "、".join(b.title for b in blocks[:3]) + ("等" if len(blocks) > 3 else "")
     context = {"blocks": blocks, "period": period, "names": names or "（无可查看的单位）", "site": site,
-               "unsubscribe": unsubscribe}
+               "unsubscribe": unsubscribe, "legend": [x for x in legend() if x["code"] != "none"]}
     subject = render_to_string("emails/scorecard_subject.txt", context).strip().replace("\n", " ")
     headers = {"List-Unsubscribe": f"<{unsubscribe}>"} if unsubscribe else {}
     message = EmailMultiAlternatives(subject=subject, body=render_to_string("emails/scorecard.txt", context),
