@@ -489,3 +489,42 @@ WEEK_UNIT = "周"  # 100周年: an anniversary
 # Scales that stand as a figure without a base unit: "3000万", "1.2亿" (but "3百" alone is not one).
 STANDALONE_SCALES = ("万", "亿", "万亿", "千万", "百万", "十万")
 NAME_LIST_TAIL = "单"  # 名单: a list, not a count of people
+
+# ---- Document fields (metadata.py) ----
+
+# A date in a header, a signature or a speech line: "2025年1月20日", "2025-01-20", "2025.1.20" (y, m, d groups).
+METADATA_DATE_PATTERN = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+# The labels of a header date: "发布日期：2025-01-20", "成文日期 2025年1月20日".
+HEADER_DATE_LABELS = ("公布日期", "发布日期", "发布时间", "成文日期", "日期")
+DAY_CHAR = "日"  # a signature date: "2025年1月20日"
+# A speech's date line: "——2023年1月15日在浙江省第十四届人民代表大会第一次会议上" (after the date).
+SPEECH_DATE_TAIL_PATTERN = r"日?在[^\n]{2,40}(?:会议|大会)上"
+# The portal's line naming who issued the document ("发布机构：湖北省人民政府") and who republished it ("来源：…").
+PUBLISHER_LABELS = ("发布单位", "发布机构")
+SOURCE_LINE_LABELS = ("信息来源", "来源")
+# A work report's title names its place: "2025年湖北省政府工作报告" ({places}: PLACE_SUFFIXES).
+TITLE_PLACE_PATTERN = r"(?:\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?(?:{places}))(?:人民)?政府工作报告"
+# How a body's name ends: "区经信局", "省经信厅", "市人民政府", "市政府办公室".
+ORG_END_WORDS = ("局", "厅", "委员会", "委", "人民政府", "政府", "办公室", "办", "中心", "系统")
+# An economy-and-information bureau named in the text: "余杭区经信局", "市发展改革委".
+ORG_IN_TEXT_PATTERN = (r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)|[省市区县])?(?:经信厅|经信局|经信系统|发改经信局|"
+                       r"发改局|发展和改革局|发展改革委|经信科技局|经济和信息化局|经济和信息化厅))")
+# Years in a title: "2022年总结" (review), "2023年思路" / "2024年工作要点" (plan).
+REVIEW_TITLE_PATTERN = r"(\d{4})年度?[^\d]{0,8}?(?:总结|回顾|工作情况)"
+PLAN_TITLE_PATTERN = r"(\d{4})年度?[^\d]{0,8}?(?:思路|计划|安排|打算|要点|目标|任务)"
+# Words of a document's title (not of a breadcrumb or a heading): "嘉兴市经信工作2021年总结和2022年思路".
+TITLE_WORD_LIST = ("总结", "思路", "计划", "报告", "答复", "要点", "安排", "工作")
+REPORT_TITLE_WORDS = ("报告", "答复")
+# A title that reviews: "2023年工作总结", "政府工作报告" (a plan title without them only plans).
+REVIEW_TITLE_WORDS = ("总结", "回顾", "报告")
+# The body before the year or 关于 in a title: "区经信局2023年工作总结", "市经信局关于…的答复".
+TITLE_ORG_PATTERN = r"^(.{2,20}?)(?:\d{4}年|关于)"
+# A place named in the text: "余杭区", "嘉兴市" (the place's name and its suffix).
+PLACE_PATTERN = r"([\u4e00-\u9fa5]{2})(区|市|县|省)"
+PLACE_HEADS = "区市县省"  # "区经信局" lacks its place: 余杭区经信局
+# Two characters before 区/市/县/省 that are no place: 工业区, 全市, 上市, 兄弟省.
+NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地区", "社区", "试验", "功能", "保税", "景区", "自贸",
+              "全区", "我区", "本区", "辖区", "片区", "校区", "街区", "先行", "全市", "我市", "城市", "本市", "超市",
+              "上市", "各市", "省市", "全县", "我县", "集聚", "园区", "城区", "新区", "山区", "产业", "承载",
+              "全省", "我省", "本省", "各省", "外省", "兄弟"}
+NOT_PLACE_ENDS = ("全", "我", "本", "各")  # 全区, 我市, 本县, 各省

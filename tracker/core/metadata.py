@@ -12,40 +12,57 @@ from collections import Counter
 
 from .genres import BY_KIND, genre_of
 from .lexicon import (
+    DAY_CHAR,
     GOVERNMENT_FULL,
     GOVERNMENT_SHORT,
+    HEADER_DATE_LABELS,
     MEDIA_SUFFIXES,
     MEDIA_WORDS,
+    METADATA_DATE_PATTERN,
+    NOT_PLACE_ENDS,
+    NOT_PLACES,
+    ORG_END_WORDS,
+    ORG_IN_TEXT_PATTERN,
+    PLACE_HEADS,
+    PLACE_PATTERN,
     PLACE_SUFFIXES,
+    PLAN_TITLE_PATTERN,
+    PUBLISHER_LABELS,
+    REPORT_TITLE_WORDS,
     REPORTING_BODIES,
     REPORTING_PATTERN,
+    REVIEW_TITLE_PATTERN,
+    REVIEW_TITLE_WORDS,
+    SOURCE_LINE_LABELS,
+    SPEECH_DATE_TAIL_PATTERN,
+    TITLE_ORG_PATTERN,
+    TITLE_PLACE_PATTERN,
+    TITLE_WORD_LIST,
     WARNINGS,
+    YEAR_CHAR,
 )
 from .model import Section
 from .numerals import fold
 from .sections import HEADING_PATTERNS, PORTAL_NOISE, lines_of, role_of_heading
 
-_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_HEADER_DATE = re.compile(r"(?:公布日期|发布日期|发布时间|成文日期|日期)\s*[:：]?\s*" + _DATE)
-_SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + r"日?\s*$")
+_DATE = METADATA_DATE_PATTERN
+_HEADER_DATE = re.compile("(?:" + "|".join(HEADER_DATE_LABELS) + r")\s*[:：]?\s*" + _DATE)
+_SIGNATURE_DATE = re.compile(r"^\s*" + _DATE + DAY_CHAR + r"?\s*$")
 # ——2023年1月15日在浙江省第十四届人民代表大会第一次会议上
-_SPEECH_DATE = re.compile(r"^[\s—-]*" + _DATE + r"日?在[^\n]{2,40}(?:会议|大会)上")
-_PUBLISHER = re.compile(r"(?:发布单位|发布机构)\s*[:：]\s*([^\s:：]{2,30})")
-_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*([^\s:：]{2,30})")
+_SPEECH_DATE = re.compile(r"^[\s—-]*" + _DATE + SPEECH_DATE_TAIL_PATTERN)
+_PUBLISHER = re.compile("(?:" + "|".join(PUBLISHER_LABELS) + r")\s*[:：]\s*([^\s:：]{2,30})")
+_SOURCE = re.compile("(?:" + "|".join(SOURCE_LINE_LABELS) + r")\s*[:：]\s*([^\s:：]{2,30})")
 _BODIES = "|".join(REPORTING_BODIES + (GOVERNMENT_SHORT,))
 _PLACES = "|".join(PLACE_SUFFIXES)
 # 我代表省人民政府…, 代表国务院，向大会报告: the body the report speaks for
 _REPORTING = re.compile(REPORTING_PATTERN.format(bodies=_BODIES))
-_TITLE_PLACE = re.compile(rf"(?:\d{{4}}年度?)?([\u4e00-\u9fa5]{{1,12}}?(?:{_PLACES}))(?:人民)?政府工作报告")
-_ORG_END = re.compile(r"(局|厅|委员会|委|人民政府|政府|办公室|办|中心|系统)$")
-_ORG_IN_TEXT = re.compile(
-    r"((?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)|[省市区县])?(?:经信厅|经信局|经信系统|发改经信局|发改局|发展和改革局|"
-    r"发展改革委|经信科技局|经济和信息化局|经济和信息化厅))"
-)
-_REVIEW_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:总结|回顾|工作情况)")
-_PLAN_TITLE = re.compile(r"(\d{4})年度?[^\d]{0,8}?(?:思路|计划|安排|打算|要点|目标|任务)")
-TITLE_WORDS = r"总结|思路|计划|报告|答复|要点|安排|工作"
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
+_TITLE_PLACE = re.compile(TITLE_PLACE_PATTERN.format(places=_PLACES))
+_ORG_END = re.compile("(" + "|".join(ORG_END_WORDS) + ")$")
+_ORG_IN_TEXT = re.compile(ORG_IN_TEXT_PATTERN)
+_REVIEW_TITLE = re.compile(REVIEW_TITLE_PATTERN)
+_PLAN_TITLE = re.compile(PLAN_TITLE_PATTERN)
+TITLE_WORDS = "|".join(TITLE_WORD_LIST)
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})" + YEAR_CHAR)
 
 
 def find_title(text: str) -> str | None:
@@ -59,7 +76,7 @@ def find_title(text: str) -> str | None:
         if any(p.match(t) for _, p in HEADING_PATTERNS) or len(t) > 50 or re.search(r"[,;。]", t):
             break
         score = (2 if _YEAR.search(t) else 0) + (1 if re.search(TITLE_WORDS, t) else 0) + (len(t) >= 8) \
-            + (1 if re.search(r"报告|答复", t) else 0)
+            + (1 if re.search("|".join(REPORT_TITLE_WORDS), t) else 0)
         if score > best_score:
             best, best_score = text[line.start:line.end].strip(), score
     return best
@@ -111,7 +128,7 @@ def issuer_of(text: str, title: str | None, hinted: str | None = None,
                 and not any(p.match(t) for _, p in HEADING_PATTERNS):
             return t, None
     if title:
-        m = re.match(r"^(.{2,20}?)(?:\d{4}年|关于)", title)
+        m = re.match(TITLE_ORG_PATTERN, title)
         if m and _ORG_END.search(m.group(1)):
             return m.group(1), None
     m = _SOURCE.search(fold(text[:1500]))
@@ -145,19 +162,16 @@ def reporting_body(body: str, title: str | None, text: str) -> str:
     return with_place(body, text)
 
 
-_PLACE = re.compile(r"([\u4e00-\u9fa5]{2})(区|市|县|省)")
-_NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地区", "社区", "试验", "功能", "保税", "景区", "自贸",
-               "全区", "我区", "本区", "辖区", "片区", "校区", "街区", "先行", "全市", "我市", "城市", "本市", "超市",
-               "上市", "各市", "省市", "全县", "我县", "集聚", "园区", "城区", "新区", "山区", "产业", "承载",
-               "全省", "我省", "本省", "各省", "外省", "兄弟"}
+_PLACE = re.compile(PLACE_PATTERN)
+_NOT_PLACES = NOT_PLACES
 
 
 def with_place(org: str, text: str) -> str:
     """``区经信局`` in a text about 余杭区 → ``余杭区经信局``."""
-    if not org or org[0] not in "区市县省":
+    if not org or org[0] not in PLACE_HEADS:
         return org
     places = Counter(m.group(1) for m in _PLACE.finditer(text) if m.group(2) == org[0]
-                     and m.group(1) not in _NOT_PLACES and not m.group(1).endswith(("全", "我", "本", "各")))
+                     and m.group(1) not in _NOT_PLACES and not m.group(1).endswith(NOT_PLACE_ENDS))
     if not places:
         return org
     return places.most_common(1)[0][0] + org
@@ -228,7 +242,7 @@ def default_role(title: str | None) -> str:
     if not title:
         return "review"
     t = fold(title)
-    if _PLAN_TITLE.search(t) and not _REVIEW_TITLE.search(t) and not re.search(r"总结|回顾|报告", t):
+    if _PLAN_TITLE.search(t) and not _REVIEW_TITLE.search(t) and not re.search("|".join(REVIEW_TITLE_WORDS), t):
         return "plan"
     return "review"
 
