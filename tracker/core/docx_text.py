@@ -10,9 +10,9 @@ import zipfile
 import zlib
 
 from .lexicon import NUMERAL_TEN, NUMERAL_TWO_COUNTED, NUMERAL_ZERO
+from .limits import Limits, UnreadableDocument
 from .messages import MESSAGES
 from .numerals import DIGITS
-from .reading import Limits, UnreadableDocument
 
 _CN = [NUMERAL_ZERO, *(k for k, v in sorted(DIGITS.items(), key=lambda kv: kv[1]) if v and k != NUMERAL_TWO_COUNTED)]
 

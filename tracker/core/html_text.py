@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import PORTAL_DATE_PATTERN, PUBLISHED_LABELS, SOURCE_LABELS
+from .limits import UnreadableDocument
 from .messages import MESSAGES
-from .reading import UnreadableDocument
 
 _CONTAINERS = ("zoom", "content", "article", "TRS_Editor", "main-txt", "detail", "zwnr", "text", "con")
 _DROP = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "button", "select",

@@ -528,3 +528,19 @@ NOT_PLACES = {"工业", "核心", "协同", "示范", "开发", "高新", "地�
               "上市", "各市", "省市", "全县", "我县", "集聚", "园区", "城区", "新区", "山区", "产业", "承载",
               "全省", "我省", "本省", "各省", "外省", "兄弟"}
 NOT_PLACE_ENDS = ("全", "我", "本", "各")  # 全区, 我市, 本县, 各省
+
+# ---- Responsible units (responsibility.py) ----
+
+# A label naming who carries a task, before a colon: "（牵头单位：市发展改革委；责任单位：各区县政府）".
+# A label holding a lead verb (牵头单位) is preferred to a duty one (责任单位).
+RESPONSIBLE_LABELS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "承办单位")
+RESPONSIBLE_LEAD_VERBS = ("牵头",)  # "由市经信局牵头", "市商务局牵头推进"
+RESPONSIBLE_DUTY_VERBS = ("负责",)  # "由各区县政府负责"
+RESPONSIBLE_BY = "由"
+RESPONSIBLE_NOT_AFTER_VERB = ("人", "同志")  # 负责人, 负责同志: a person, not a unit's duty
+# How a body's name ends, before 牵头/负责 without 由: "市发改委牵头", "区经信局负责".
+RESPONSIBLE_ORG_ENDS = ("局", "委", "厅", "办", "部", "中心", "政府", "委员会", "办公室", "管委会", "院", "室",
+                        "处", "科", "集团", "公司", "街道", "镇", "乡", "协会", "商会", "所", "站")
+# Where a long run before 牵头 starts its body's name: "加快推进市商务局牵头" → "市商务局".
+RESPONSIBLE_LEVEL_HEADS = ("各", "省", "市", "区", "县", "镇", "乡", "街道")
+RESPONSIBLE_NOT_UNITS = ("全部", "内部", "局部", "各部")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import PAGE_NUMBER_PATTERN, PDF_HEADING_START_PATTERN
+from .limits import Limits, UnreadableDocument
 from .messages import MESSAGES
-from .reading import Limits, UnreadableDocument
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 

@@ -13,21 +13,13 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from .docx_text import docx_to_text
+from .html_text import check_nesting, html_to_text
+from .limits import Limits, UnreadableDocument
 from .messages import MESSAGES, READ_REFUSALS, REFUSALS, SUPPORTED
+from .pdf_text import pdf_to_text
 
-
-class UnreadableDocument(ValueError):
-    """The upload cannot be read; ``str(error)`` is a message for users, in Chinese."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_bytes: int = 50 * 1024 * 1024
-    max_pdf_pages: int = 500
-    max_zip_ratio: int = 100
-    max_unzipped_bytes: int = 200 * 1024 * 1024
-    max_chars: int = 2_000_000  # characters of text, counted while reading (pages, paragraphs)
-    max_html_depth: int = 200  # nested elements of an HTML page
+__all__ = ["Limits", "ReadText", "UnreadableDocument", "decode_text", "read_bytes", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -77,20 +69,14 @@ def read_bytes(data: bytes, limits: Limits | None = None, *, preview_pages: int 
     if fmt in REFUSALS:
         raise UnreadableDocument(f"{REFUSALS[fmt]}{SUPPORTED}。")
     if fmt == "pdf":
-        from .pdf_text import pdf_to_text
-
         text, complete = pdf_to_text(data, limits, read_pages=preview_pages)
         return _clean(ReadText(text, "pdf", complete=complete))
     if fmt == "docx":
-        from .docx_text import docx_to_text
-
         return _clean(ReadText(docx_to_text(data, limits), "docx"))
     text = decode_text(data)
     if len(text) > limits.max_chars:
         raise UnreadableDocument(MESSAGES["too_many_chars"].format(limit=limits.max_chars))
     if fmt == "html":
-        from .html_text import check_nesting, html_to_text
-
         check_nesting(text, limits.max_html_depth)
         body, hints = html_to_text(text)
         return _checked(_clean(ReadText(body, "html", hints)))
