@@ -213,3 +213,44 @@ def test_email_lists_the_commitments_whose_status_changed_since_the_previous_sen
         (third,) = subscriptions_claim_due()
         scorecard_send(send_id=third)
     assert "没有承诺的状态发生变化" in mail.outbox[-1].body
+
+
+PLAN_WITH_UNITS = """丙市经信局2023年总结及2024年思路
+公布日期: 2024-03-10
+一、2023年工作总结
+2023年,全市新增规上工业企业80家。
+二、2024年工作思路
+(一)培育企业梯队。全年新增规上工业企业100家（牵头单位：市经信局；责任单位：各县区政府）。
+(二)扩大有效投资。由市发改委牵头，完成重点项目投资300亿元。
+(三)优化营商环境。力争企业开办时间压缩至1个工作日以内。
+"""
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_parse_reads_the_unit_from_the_text_and_an_editors_correction_wins_across_reparses():
+    from tracker.models import Issuer
+    from tracker.services import document_ingest
+
+    issuer = Issuer.objects.create(name="丙市经信局")
+    doc = document_ingest(data=PLAN_WITH_UNITS.encode(), filename="bing.txt", issuer=issuer, parse=False).document
+    doc = document_parse(document=doc)
+    units = dict(Commitment.objects.filter(document=doc).values_list("indicator", "responsible_unit"))
+    by_text = {c.text: c.responsible_unit for c in Commitment.objects.filter(document=doc)}
+    assert any(u == "市经信局" for t, u in by_text.items() if "规上工业企业100家" in t), units
+    assert any(u == "市发改委" for t, u in by_text.items() if "300亿元" in t), units
+    plain = next(c for c in Commitment.objects.filter(document=doc) if "开办时间" in c.text)
+    assert plain.responsible_unit == ""
+    history = plain.history.count()
+
+    correction_record(document=doc, kind=Correction.Kind.COMMITMENT_EDIT, target_key=plain.natural_key,
+                      changes={"responsible_unit": "市市场监管局"}, reason="督办分工方案")
+    lead = next(c for c in Commitment.objects.filter(document=doc) if "300亿元" in c.text)
+    correction_record(document=doc, kind=Correction.Kind.COMMITMENT_EDIT, target_key=lead.natural_key,
+                      changes={"responsible_unit": ""}, reason="原文所列牵头单位已调整，待定")
+    for _ in range(2):
+        document_parse(document=doc)
+    plain.refresh_from_db()
+    lead.refresh_from_db()
+    assert plain.responsible_unit == "市市场监管局" and lead.responsible_unit == ""
+    assert plain.history.count() == history + 1  # the editor's change once; re-parses write nothing

@@ -29,6 +29,7 @@ from tracker.core.fingerprint import fingerprint, same_document, similarity
 from tracker.core.metadata import find_issuer
 from tracker.core.model import Extraction
 from tracker.core.reading import UnreadableDocument, read_bytes
+from tracker.core.responsibility import responsible_unit
 from tracker.corrections import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
@@ -342,6 +343,8 @@ def _store_extraction(document: Document, x: Extraction) -> None:
             text=c.text, start=c.start, end=c.end, indicator=c.indicator[:300], measure=c.measure,
             comparator=c.comparator or "", target=c.target, target_high=c.target_high, unit=c.unit or "",
             polarity=c.polarity or "", strength=c.strength or "", deadline=_date(c.deadline), rejected=False,
+            # the unit the clause or its sentence names (牵头单位/由…负责); an editor's correction wins
+            responsible_unit=(responsible_unit(x.text, c.start, c.end) or "")[:100],
         )
     outcomes = {}
     for key, o in zip(natural_keys(x.outcomes, lambda o: o.value), x.outcomes, strict=True):
