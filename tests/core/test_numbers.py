@@ -79,3 +79,12 @@ def test_range_with_unit_on_both_ends_is_not_a_negative_figure():
 
 def test_unit_words_alone_are_not_numerals():
     assert figures("市场活力和社会创造力源于亿万人民积极性的发挥") == []
+
+
+def test_a_document_is_folded_once_and_a_clause_each_time():
+    from tracker.core.numerals import LONG_TEXT, fold
+
+    document = "（一）２０２３年，" * (LONG_TEXT // 9 + 1)
+    assert fold(document) is fold(document)  # the stages that each fold the document share one copy
+    assert fold(document).startswith("(一)2023年,")
+    assert fold("（一）") == "(一)"

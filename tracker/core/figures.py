@@ -55,7 +55,8 @@ _DIGITS = re.compile(r"\d+")
 def overfull(folded: str, ranges: list[tuple[int, int]]) -> int:
     """How many sentences in ``ranges`` hold more than MAX_FIGURES figures."""
     return sum(1 for lo, hi in ranges for s, e in sentences(folded, lo, hi)
-               if len(_DIGITS.findall(folded, s, e)) > MAX_FIGURES and len(find_quantities(folded[s:e])) > MAX_FIGURES)
+               if len(_DIGITS.findall(folded, s, e)) > MAX_FIGURES
+               and len(find_quantities(folded[s:e], folded=True)) > MAX_FIGURES)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
     """Figures of the sentence folded[start:end] (absolute offsets): at most MAX_FIGURES of them
     (``overfull`` tells the document), each with a clause of at most CONTEXT_WINDOW characters
     before it, so that no sentence costs more than linear time."""
-    qs = find_quantities(folded[start:end], offset=start)[:MAX_FIGURES]
+    qs = find_quantities(folded[start:end], offset=start, folded=True)[:MAX_FIGURES]
     out: list[Figure] = []
     paired = _fenbie_names(folded, start, end, qs)
     last_name = ""
@@ -121,7 +122,7 @@ def figures(folded: str, start: int, end: int) -> list[Figure]:
                 # not after a label (主要预期目标是:经济增长6%), nor for a name of its own (粮食总产)
                 # 启动新的三年棚改攻坚计划,今年开工580万套: the subject is in the clause before
                 p0, _ = clause_bounds(folded, c0 - 1, start, end)
-                if not find_quantities(folded[p0:c0]):
+                if not find_quantities(folded[p0:c0], folded=True):
                     name = name_before(folded[p0:c0 - 1]) + name
         baseline = _is_baseline(folded, q, qs[i + 1:], c0, end)
         out.append(Figure(q, name, folded[c0:q.start], (c0, c1), baseline, joined or i in paired))

@@ -7,6 +7,8 @@ the text itself is never rewritten (``进一步`` stays ``进一步``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import (
     NUMERAL_BIG_UNITS,
     NUMERAL_DIGITS,
@@ -30,7 +32,19 @@ FOLD_TABLE = str.maketrans(_FOLD)
 
 
 def fold(text: str) -> str:
-    """Fold widths without changing length: ``（一）２０２３年，`` → ``(一)2023年,``."""
+    """Fold widths without changing length: ``（一）２０２３年，`` → ``(一)2023年,``.
+    A whole document is folded once: the stages that each need it folded (sections, commitments,
+    outcomes) get the same folded copy back."""
+    if len(text) >= LONG_TEXT:
+        return _fold_long(text)
+    return text.translate(FOLD_TABLE)
+
+
+LONG_TEXT = 4096  # a document, not a clause
+
+
+@lru_cache(maxsize=2)
+def _fold_long(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 

@@ -83,12 +83,14 @@ _RANGE_TAIL = re.compile(r"(?:-|~|—{1,2}|" + "|".join(RANGE_WORDS) + r")(\d+(?
 _NO_APPROX = str.maketrans("", "", APPROX_CHARS)
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """All quantities in ``text``, in order; offsets are shifted by ``offset``."""
-    folded = fold(text)
+def find_quantities(text: str, offset: int = 0, *, folded: bool = False) -> list[Quantity]:
+    """All quantities in ``text``, in order; offsets are shifted by ``offset``. ``folded`` says the
+    text is already width-folded (``numerals.fold``), as the engine's callers hold it: a document
+    is folded once, not once per sentence."""
+    folded_text = text if folded else fold(text)
     found: list[Quantity] = []
     taken = Claimed()
-    for m in _DATE_RE.finditer(folded):
+    for m in _DATE_RE.finditer(folded_text):
         taken.claim(*m.span())
     free = taken.free
 
@@ -96,25 +98,25 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         taken.claim(q.start - offset, q.end - offset)
         found.append(q)
 
-    for m in _FRACTION_RE.finditer(folded):
+    for m in _FRACTION_RE.finditer(folded_text):
         den, num = _to_number(m.group(1)), _to_number(m.group(2))
         if den and num is not None and free(*m.span()):
             add(Quantity(round(100 * num / den, 2), "%", m.start() + offset, m.end() + offset))
-    for m in _TENTHS_RE.finditer(folded):
+    for m in _TENTHS_RE.finditer(folded_text):
         tenths = _to_number(m.group(1))
         if tenths is not None and free(*m.span()):
             add(Quantity(10 * tenths, "%", m.start() + offset, m.end() + offset))
-    for m in _SPECIAL_RE.finditer(folded):
+    for m in _SPECIAL_RE.finditer(folded_text):
         if not free(*m.span()):
             continue
         word = m.group()
         value = _SPECIAL_VALUES.get(word, 0)  # 持平: 0
         comparator = ">=" if word == DOUBLE_DIGITS else None
         add(Quantity(value, "%", m.start() + offset, m.end() + offset, comparator=comparator))
-    for m in _RANK_WORD_RE.finditer(folded):
+    for m in _RANK_WORD_RE.finditer(folded_text):
         if not free(*m.span()):
             continue
-        before = folded[max(0, m.start() - 40): m.start()]  # the contexts look a few characters back
+        before = folded_text[max(0, m.start() - 40): m.start()]  # the contexts look a few characters back
         word = m.group()
         if word.startswith(RANK_TOP) and not _TOP_CONTEXT.search(before):
             continue
@@ -127,13 +129,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         comparator = "<=" if word.startswith(RANK_TOP) else None
         add(Quantity(rank, RANK_UNIT, m.start() + offset, m.end() + offset, comparator=comparator, rank=True))
 
-    for m in _BARE_SCALE_RE.finditer(folded):
+    for m in _BARE_SCALE_RE.finditer(folded_text):
         if free(m.start(1), m.end()):
             add(Quantity(1, m.group(1) + BARE_SCALE_TAILS[0], m.start(1) + offset, m.end() + offset))
-    for m in _NUMBER_RE.finditer(folded):
-        if not free(*m.span()) or _inside_quoted_name(folded, m.start()):
+    for m in _NUMBER_RE.finditer(folded_text):
+        if not free(*m.span()) or _inside_quoted_name(folded_text, m.start()):
             continue
-        q = _number_at(folded, m, offset)
+        q = _number_at(folded_text, m, offset)
         if q is not None and free(q.start - offset, q.end - offset):
             add(q)
     found.sort(key=lambda q: q.start)
