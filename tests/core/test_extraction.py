@@ -225,3 +225,14 @@ def test_names_of_a_part_and_of_a_long_modified_object(jiaxing):
     assert part.indicator.startswith("关停") and "高耗低效" in part.indicator
     projects = find(jiaxing.commitments, "推进建设15项左右", 15)
     assert projects.indicator == "推进建设重大制造业项目"  # the noun after the last 的
+
+
+def test_a_long_line_that_mentions_the_source_is_text_not_portal_chrome():
+    from tracker.core.sections import header_end, lines_of
+
+    chrome = "来源：某市政府网站 字号：大 中 小 打印"
+    body = "一年来，全市地区生产总值增长5.6%，新增就业12万人。" * 20
+    assert header_end(lines_of(chrome + "\n" + body)) == len(chrome)  # a chrome line is header
+    assert header_end(lines_of(chrome + " " + body)) == 0  # all on one line: it is the text
+    outcomes = extract_text(chrome + " " + body).outcomes
+    assert any(o.value == 5.6 for o in outcomes)

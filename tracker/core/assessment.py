@@ -143,6 +143,11 @@ class Linker:
                 self.index[tok].append(i)
             self.by_head[self.heads[i]].append(i)
         self._suffix: dict[str, list[int]] = {}
+        # facts of each outcome's own wording, read once, not per commitment that looks at it
+        self.falls = [_falls(o.text, o.value) for o in outcomes]
+        self.floors = [_floor(o) for o in outcomes]
+        self._reached: dict[int, bool] = {}
+        self._similar: dict[tuple, float] = {}
 
     def _head_candidates(self, ctoks: frozenset[str], chead: str | None) -> set[int]:
         found: set[int] = set()
@@ -154,6 +159,11 @@ class Linker:
                 self._suffix[chead] = [i for h, ids in self.by_head.items() if h and h.endswith(chead) for i in ids]
             found.update(self._suffix[chead])
         return found
+
+    def reached(self, i: int) -> bool:
+        if i not in self._reached:
+            self._reached[i] = _reached(self.outcomes[i])
+        return self._reached[i]
 
     def candidates(self, c: Commitment) -> list[tuple[float, int, float]]:
         """(similarity, outcome index, value in the commitment's unit), best first."""
@@ -176,26 +186,30 @@ class Linker:
             value = convert(float(o.value), o.unit, c.unit)
             if value is None:
                 continue
-            if family is Family.GROWTH and c_falls != _falls(o.text, o.value):
+            if family is Family.GROWTH and c_falls != self.falls[i]:
                 value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
             if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
                 continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
             if o.cumulative and not stock_target:
                 continue  # a stock does not answer an increment target
-            if increment_target and family is Family.LEVEL and _reached(o):
+            if increment_target and family is Family.LEVEL and self.reached(i):
                 continue  # 5G基站增至18.8万个 does not say how many were built this year
             if len(_LIST_NAME.split(o.indicator)) > members:
                 continue  # 交通、能源、水利完成投资 is broader than 交通 alone
             if family is Family.GROWTH and cprofile[1] < self.profiles[i][1]:
                 continue  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
-            sim = self.similarity(ctoks, chead, self.tokens[i], self.heads[i], cprofile, self.profiles[i])
+            key = (ctoks, chead, self.tokens[i], self.heads[i])
+            sim = self._similar.get(key)
+            if sim is None:  # copies of one wording (other issuers, other years) are compared once
+                sim = self._similar[key] = self.similarity(ctoks, chead, self.tokens[i], self.heads[i],
+                                                           cprofile, self.profiles[i])
             if sim > 0:
                 if stock_target and not o.cumulative:
                     sim *= 0.9  # 总数达到45家 is best answered by a stock (累计…家)
                 out.append((sim, i, value))
         # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
         # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
-        out.sort(key=lambda x: (-(x[0] - FLOOR_RANK_PENALTY * _floor(self.outcomes[x[1]])),
+        out.sort(key=lambda x: (-(x[0] - FLOOR_RANK_PENALTY * self.floors[x[1]]),
                                 self.outcomes[x[1]].start))
         return out
 

@@ -117,6 +117,10 @@ def heading_text(line: str) -> str:
     return cut[:80]
 
 
+# A portal's chrome line (来源：… 字号：大 中 小) is short; a long line that mentions 来源 is the text.
+HEADER_LINE_MAX = 200
+
+
 def header_end(lines: list[Line]) -> int:
     """Offset where the body starts: after portal noise, the title and the date lines."""
     end = 0
@@ -124,8 +128,8 @@ def header_end(lines: list[Line]) -> int:
         t = line.text.strip()
         if not t:
             continue
-        if PORTAL_NOISE.search(t) or (len(t) <= 40 and not re.search(r"[,;。]", t) and i < 12
-                                      and not _heading_level(t)):
+        chrome = PORTAL_NOISE.search(t) and len(t) <= HEADER_LINE_MAX
+        if chrome or (len(t) <= 40 and not re.search(r"[,;。]", t) and i < 12 and not _heading_level(t)):
             end = line.end
             continue
         break
