@@ -196,3 +196,19 @@ def test_a_reviews_estimate_for_the_year_is_its_outcome():
     review = extract_text(REVIEW.replace("精细化治理1411条背街小巷", "数字经济核心产业增加值预计增长10%"))
     estimate = next(o for o in review.outcomes if o.value == 10)
     assert estimate.indicator == "数字经济核心产业增加值" and estimate.year == 2025
+
+
+def test_a_wording_repeated_many_times_is_compared_once_and_its_earliest_figures_taken():
+    from dataclasses import replace
+
+    from tracker.core.assessment import Linker
+    from tracker.core.scoring import Thresholds
+
+    plan, review = extract_text(PLAN), extract_text(REVIEW)
+    lifts = next(o for o in review.outcomes if o.value == 869)
+    copies = [replace(lifts, start=lifts.start + 1000 * k, value=869 + k) for k in range(50)]
+    linker = Linker(copies, Thresholds())
+    target = next(c for c in plan.commitments if c.target == 600)
+    found = linker.candidates(target)
+    assert len(linker.wordings) == 1  # fifty figures, one wording
+    assert [v for _, _, v in found] == [869, 870, 871][:Linker.PER_WORDING]  # the earliest, in order

@@ -124,39 +124,51 @@ AGGREGATE_MIN_SIMILARITY = 0.3
 
 
 class Linker:
-    """Outcomes of one review year, indexed by indicator token and by head word.
+    """Outcomes of one review year, grouped by wording (indicator tokens and head word) and indexed
+    by token and by head word.
 
-    A link needs the head words to agree (see ``similarity``), so a commitment only
-    looks at outcomes whose head is one of its tokens, or that contain its head, or
-    whose head ends with it: the candidates stay few as the review grows."""
+    A link needs the head words to agree (see ``similarity``), so a commitment only looks at
+    wordings whose head is one of its tokens, or that contain its head, or whose head ends with
+    it; each wording is compared once, and at most ``PER_WORDING`` of its figures (the earliest
+    that pass) are taken: the work per judgment stays flat as the review grows."""
+
+    PER_WORDING = 3
+    SCAN_PER_WORDING = 12
 
     def __init__(self, outcomes: list[Outcome], thresholds: Thresholds) -> None:
         self.outcomes = outcomes
         self.t = thresholds
-        self.tokens = [frozenset(content_tokens(o.indicator)) for o in outcomes]
-        self.profiles = [_profile(t) for t in self.tokens]
-        self.heads = [head(o.indicator) for o in outcomes]
+        groups: dict[tuple[frozenset[str], str | None], dict[tuple[Family | None, str], list[int]]] = {}
+        for i, o in enumerate(outcomes):
+            if o.value is None:
+                continue
+            wording = groups.setdefault((frozenset(content_tokens(o.indicator)), head(o.indicator)), {})
+            wording.setdefault((family_of(o.measure), o.unit or ""), []).append(i)
+        self.wordings = list(groups)
+        self.members = list(groups.values())  # per wording: (family, unit) → its figures, in text order
+        self.profiles = [_profile(toks) for toks, _ in self.wordings]
         self.index: dict[str, list[int]] = defaultdict(list)
         self.by_head: dict[str | None, list[int]] = defaultdict(list)
-        for i, toks in enumerate(self.tokens):
+        for g, (toks, h) in enumerate(self.wordings):
             for tok in toks:
-                self.index[tok].append(i)
-            self.by_head[self.heads[i]].append(i)
+                self.index[tok].append(g)
+            self.by_head[h].append(g)
         self._suffix: dict[str, list[int]] = {}
         # facts of each outcome's own wording, read once, not per commitment that looks at it
         self.falls = [_falls(o.text, o.value) for o in outcomes]
         self.floors = [_floor(o) for o in outcomes]
+        self.parts = [len(_LIST_NAME.split(o.indicator)) for o in outcomes]
         self._reached: dict[int, bool] = {}
-        self._similar: dict[tuple, float] = {}
 
     def _head_candidates(self, ctoks: frozenset[str], chead: str | None) -> set[int]:
+        """The wordings (group ids) a commitment's head and tokens can agree with."""
         found: set[int] = set()
         for tok in ctoks:
             found.update(self.by_head.get(tok, ()))
         if chead:
             found.update(self.index.get(chead, ()))
             if chead not in self._suffix:
-                self._suffix[chead] = [i for h, ids in self.by_head.items() if h and h.endswith(chead) for i in ids]
+                self._suffix[chead] = [g for h, ids in self.by_head.items() if h and h.endswith(chead) for g in ids]
             found.update(self._suffix[chead])
         return found
 
@@ -179,34 +191,37 @@ class Linker:
         family = family_of(c.measure)
         c_falls = family is Family.GROWTH and _falls(c.text, c.target)
         out = []
-        for i in self._head_candidates(ctoks, chead):
-            o = self.outcomes[i]
-            if o.value is None or family_of(o.measure) != family:
-                continue
-            value = convert(float(o.value), o.unit, c.unit)
-            if value is None:
-                continue
-            if family is Family.GROWTH and c_falls != self.falls[i]:
-                value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
-            if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
-                continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
-            if o.cumulative and not stock_target:
-                continue  # a stock does not answer an increment target
-            if increment_target and family is Family.LEVEL and self.reached(i):
-                continue  # 5G基站增至18.8万个 does not say how many were built this year
-            if len(_LIST_NAME.split(o.indicator)) > members:
-                continue  # 交通、能源、水利完成投资 is broader than 交通 alone
-            if family is Family.GROWTH and cprofile[1] < self.profiles[i][1]:
+        for g in self._head_candidates(ctoks, chead):
+            otoks, ohead = self.wordings[g]
+            if family is Family.GROWTH and cprofile[1] < self.profiles[g][1]:
                 continue  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
-            key = (ctoks, chead, self.tokens[i], self.heads[i])
-            sim = self._similar.get(key)
-            if sim is None:  # copies of one wording (other issuers, other years) are compared once
-                sim = self._similar[key] = self.similarity(ctoks, chead, self.tokens[i], self.heads[i],
-                                                           cprofile, self.profiles[i])
-            if sim > 0:
-                if stock_target and not o.cumulative:
-                    sim *= 0.9  # 总数达到45家 is best answered by a stock (累计…家)
-                out.append((sim, i, value))
+            sim = self.similarity(ctoks, chead, otoks, ohead, cprofile, self.profiles[g])
+            if sim <= 0:
+                continue
+            taken = 0
+            for (ofamily, unit), ids in self.members[g].items():
+                if ofamily != family or convert(1.0, unit, c.unit) is None:
+                    continue
+                for i in ids[:self.SCAN_PER_WORDING]:
+                    if taken >= self.PER_WORDING:
+                        break
+                    o = self.outcomes[i]
+                    value = convert(float(o.value or 0), o.unit, c.unit)
+                    if value is None:
+                        continue
+                    if family is Family.GROWTH and c_falls != self.falls[i]:
+                        value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
+                    if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
+                        continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
+                    if o.cumulative and not stock_target:
+                        continue  # a stock does not answer an increment target
+                    if increment_target and family is Family.LEVEL and self.reached(i):
+                        continue  # 5G基站增至18.8万个 does not say how many were built this year
+                    if self.parts[i] > members:
+                        continue  # 交通、能源、水利完成投资 is broader than 交通 alone
+                    # 总数达到45家 is best answered by a stock (累计…家)
+                    out.append((sim * 0.9 if stock_target and not o.cumulative else sim, i, value))
+                    taken += 1
         # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
         # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
         out.sort(key=lambda x: (-(x[0] - FLOOR_RANK_PENALTY * self.floors[x[1]]),
