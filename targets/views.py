@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from outcomes.lights import warning
 from outcomes.models import Assessment
+from outcomes.progress import multi_year, progress_of
 from outcomes.selectors import STATUS_LABELS, assessment_of
 from targets.models import Commitment
 from tracker.access import can_edit, may_write, scope
@@ -83,6 +84,7 @@ def commitment_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "targets/commitment.html", {
         "c": c, "a": a, "light": warning(a.effective_status if a else "pending", c.deadline, c.year),
         "unit_by_editor": by_editor, "unit_form": unit_form,
+        "multi_year": multi_year(c), "progress": progress_of(c, request.user),
         "clause_html": highlighted(plan_text, [(c.start, c.end)], lo, hi),
         "evidence": evidence, "corrections": corrections, "history": history,
         "crumbs": last_plain(commitment_crumbs(c)),

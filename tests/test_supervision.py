@@ -254,3 +254,46 @@ def test_the_parse_reads_the_unit_from_the_text_and_an_editors_correction_wins_a
     lead.refresh_from_db()
     assert plain.responsible_unit == "市市场监管局" and lead.responsible_unit == ""
     assert plain.history.count() == history + 1  # the editor's change once; re-parses write nothing
+
+
+MULTI_PLAN = """丁区经信局2023年总结及2024年思路
+公布日期: 2024-03-10
+一、2023年工作总结
+2023年,全区新增专精特新企业20家。
+二、2024年工作思路
+全年新增专精特新企业25家。到2026年,全区专精特新企业达到100家。
+"""
+MULTI_REVIEWS = {
+    2024: "丁区经信局2024年总结及2025年思路\n公布日期: 2025-03-10\n一、2024年工作总结\n"
+          "2024年,全区专精特新企业达到60家。\n二、2025年工作思路\n全年新增专精特新企业20家。\n",
+    2025: "丁区经信局2025年总结及2026年思路\n公布日期: 2026-03-10\n一、2025年工作总结\n"
+          "2025年,全区专精特新企业达到80家。\n二、2026年工作思路\n全年新增专精特新企业20家。\n",
+}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_multi_year_commitment_shows_the_progress_each_later_review_reports(client):
+    from tracker.models import Issuer
+    from tracker.services import document_ingest
+
+    issuer = Issuer.objects.create(name="丁区经信局")
+    docs = [document_parse(document=document_ingest(data=text.encode(), filename=name, issuer=issuer,
+                                                    parse=False).document)
+            for name, text in [("plan.txt", MULTI_PLAN), *((f"r{y}.txt", t) for y, t in MULTI_REVIEWS.items())]]
+    c = Commitment.objects.get(document=docs[0], year=2026)
+    assert c.assessment.status == "not_due"
+    client.force_login(user("ding", READER, [issuer]))
+    html = client.get(reverse("commitment", args=[c.pk])).content.decode()
+    assert "多年目标进展" in html and 'id="progress"' in html
+    table = html.split('id="progress"')[1].split("</table>")[0]
+    assert "2024 年" in table and "60 家" in table and "2025 年" in table and "80 家" in table and "80%" in table
+    assert "目标年度" not in table  # no 2026 review yet
+    final = ("丁区经信局2026年总结及2027年思路\n公布日期: 2027-03-10\n一、2026年工作总结\n"
+             "2026年,全区专精特新企业达到105家。\n二、2027年工作思路\n全年新增专精特新企业20家。\n")
+    document_parse(document=document_ingest(data=final.encode(), filename="r2026.txt", issuer=issuer,
+                                            parse=False).document)
+    table = client.get(reverse("commitment", args=[c.pk])).content.decode().split('id="progress"')[1]
+    assert "2026 年（目标年度）" in table and "<td>达成</td>" in table and "105 家" in table
+    yearly = Commitment.objects.get(document=docs[0], year=2024)
+    assert "多年目标进展" not in client.get(reverse("commitment", args=[yearly.pk])).content.decode()
