@@ -13,27 +13,18 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from outcomes.models import Assessment, Outcome
 from targets.models import Commitment
+from tracker.bridge import core_commitment, core_outcome, evidence_quotes
 from tracker.core import ENGINE_VERSION
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
-from tracker.corrections import OVERRIDE_UNDONE, Judged, corrections_fold_assessment, history_meta
 from tracker.engine import thresholds
 from tracker.models import Document, Issuer
+from tracker.reapply import OVERRIDE_UNDONE, Judged, corrections_fold_assessment, history_meta
 
-
-def core_commitment(c: Commitment) -> core.Commitment:
-    return core.Commitment(
-        text=c.text, start=c.start, end=c.end, section=c.section_path, year=c.year, indicator=c.indicator,
-        measure=c.measure, comparator=c.comparator or None, target=c.target, target_high=c.target_high,
-        unit=c.unit or None, polarity=c.polarity or None, strength=c.strength or None,
-        deadline=c.deadline.isoformat() if c.deadline else None,
-    )
-
-
-def _core_outcome(o: Outcome) -> core.Outcome:
-    return core.Outcome(text=o.text, start=o.start, end=o.end, section=o.section_path, year=o.year,
-                        indicator=o.indicator, measure=o.measure, value=o.value, unit=o.unit or None,
-                        cumulative=o.cumulative)
+# outcomes/progress.py (督办 work in progress) still imports these from here; they live in tracker.bridge
+_core_outcome = core_outcome
+__all__ = ["_core_outcome", "core_commitment", "document_assess", "issuer_assess", "plan_assess", "plan_reassess",
+           "review_document_for"]
 
 
 def review_document_for(*, issuer: Issuer, year: int) -> Document | None:
@@ -46,16 +37,19 @@ def issuer_assess(*, issuer: Issuer, years: set[int] | None = None) -> int:
     """(Re)assess all the issuer's plans (of ``years``, or all) that have a review; returns how many
     commitments. For the admin's 重新评估 and a retried assessment: a parse or a correction judges
     only what it can change (``document_assess``)."""
-    count = 0
     plan_docs = Document.objects.filter(issuer=issuer, status=Document.Status.PARSED, plan_year__isnull=False)
     if years is not None:
         plan_docs = plan_docs.filter(plan_year__in=years)
-    for plan in plan_docs:
-        review = review_document_for(issuer=issuer, year=plan.plan_year)
-        if review is None or review.pk == plan.pk:
-            continue
-        count += plan_assess(plan=plan, review=review)
-    return count
+    return sum(plan_reassess(plan=plan, issuer=issuer) or 0 for plan in plan_docs)
+
+
+def plan_reassess(*, plan: Document, issuer: Issuer | None = None) -> int | None:
+    """Judge a parsed plan against the issuer's review of its plan year: how many commitments, or
+    None when there is no such review yet (``issuer``: the plan's, when the caller has it loaded)."""
+    review = review_document_for(issuer=issuer or plan.issuer, year=plan.plan_year)
+    if review is None or review.pk == plan.pk:
+        return None
+    return plan_assess(plan=plan, review=review)
 
 
 def document_assess(*, document: Document) -> int:
@@ -64,9 +58,7 @@ def document_assess(*, document: Document) -> int:
     Returns how many commitments were judged."""
     count = 0
     if document.status == Document.Status.PARSED and document.plan_year:
-        review = review_document_for(issuer=document.issuer, year=document.plan_year)
-        if review is not None and review.pk != document.pk:
-            count += plan_assess(plan=document, review=review)
+        count = plan_reassess(plan=document) or 0
     return count + _reviewed_assess(review=document)
 
 
@@ -114,7 +106,7 @@ def plan_assess(*, plan: Document, review: Document) -> int:
     outcomes = list(Outcome.objects.filter(document=review))
     sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
     headings = dict(plan.sections.values_list("path", "heading"))
-    judgments = assess_items([core_commitment(c) for c in commitments], [_core_outcome(o) for o in outcomes],
+    judgments = assess_items([core_commitment(c) for c in commitments], [core_outcome(o) for o in outcomes],
                              review_passages(review.plain_text, sections), review.review_year, thresholds(),
                              headings, plan.plain_text)
     by_span = {(o.start, o.end, o.value): o for o in outcomes}
@@ -128,8 +120,7 @@ def plan_assess(*, plan: Document, review: Document) -> int:
         values = dict(
             review_document_id=review.pk, status=j.status, score=j.score, actual=j.actual,
             actual_unit=j.actual_unit or "", confidence=j.confidence, rationale=j.rationale,
-            evidence_quotes=[{"text": e.text, "start": e.start, "end": e.end, "value": e.value}
-                             for e in j.evidence],
+            evidence_quotes=evidence_quotes(j.evidence),
             engine_version=ENGINE_VERSION,
         )
         judged[row.pk] = Judged(row, values, list(dict.fromkeys(o for o in evidence_rows if o is not None)))

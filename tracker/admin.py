@@ -23,19 +23,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
+from outcomes.services import plan_reassess
 from tracker.access import APPS, is_admin, may_write, scope, scope_writable
-from tracker.corrections import (
-    DOCUMENT_FIELDS,
-    DOCUMENT_KEY,
-    DOCUMENT_KINDS,
-    CorrectionError,
-    changes_clean,
-    commitment_add,
-    correction_record,
-    decided,
-    section_key,
-)
+from tracker.core.explain import untaken
+from tracker.core.extraction import extract_text
+from tracker.corrections import CorrectionError, changes_clean, commitment_add, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
+from tracker.mail import schedule
 from tracker.models import (
     ApiToken,
     Correction,
@@ -50,7 +44,9 @@ from tracker.models import (
 from tracker.models.documents import ROLES
 from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_get, pending_keep
+from tracker.reapply import DOCUMENT_FIELDS, DOCUMENT_KEY, DOCUMENT_KINDS, decided, manual_key, section_key
 from tracker.services import IngestError, SameDocument, document_ingest, documents_reparse
+from tracker.tasks import assess_issuer
 
 admin.site.site_header = "目标成效追踪 · 管理后台"
 admin.site.site_title = "目标成效追踪"
@@ -181,8 +177,6 @@ class IssuerAdmin(ScopedAdmin):
 
     @admin.action(description="重新评估所选单位", permissions=["write"])
     def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
-        from tracker.tasks import assess_issuer
-
         issuers = list(self.writable(request, queryset).values_list("pk", flat=True))
         for pk in issuers:
             assess_issuer.delay(pk)
@@ -301,9 +295,6 @@ class DocumentAdmin(ScopedAdmin):
     def untaken_table(self, obj: Document) -> str:
         """Sentences of plan parts with a figure that gave no commitment, and the rule that rejected it:
         the stored text parsed again with the document's decisions (cheap; nothing is written)."""
-        from tracker.core.explain import untaken
-        from tracker.core.extraction import extract_text
-
         if obj.status != Document.Status.PARSED or not obj.plain_text:
             return "尚未解析"
         hints = {"title": obj.title} if obj.title and obj.title != obj.original_name else {}
@@ -406,17 +397,13 @@ class DocumentAdmin(ScopedAdmin):
 
     @admin.action(description="重新评估所选文档(作为计划,对照其下一年度总结)", permissions=["write"])
     def reassess(self, request: HttpRequest, queryset: QuerySet) -> None:
-        from outcomes.services import plan_assess, review_document_for
-
         done = skipped = 0
         plans = self.writable(request, queryset).filter(status=Document.Status.PARSED, plan_year__isnull=False)
         for plan in plans.select_related("issuer"):
-            review = review_document_for(issuer=plan.issuer, year=plan.plan_year)
-            if review is None or review.pk == plan.pk:
+            if plan_reassess(plan=plan) is None:
                 skipped += 1
-                continue
-            plan_assess(plan=plan, review=review)
-            done += 1
+            else:
+                done += 1
         self.message_user(request, f"已重新评估 {done} 份计划文档;{skipped} 份还没有对应年度的总结。")
 
     @admin.action(description="重新解析所选文档", permissions=["write"])
@@ -482,7 +469,7 @@ class CorrectionAddForm(forms.ModelForm):
             raise forms.ValidationError("补充承诺需要粘贴条款原文,或填写条款的起点和终点。")
         if doc is not None and not data["start"] < data["end"] <= len(doc.plain_text):
             raise forms.ValidationError("所选位置超出了文档正文。")
-        data["target_key"] = data.get("target_key") or f"manual:{data['start']}:{data['end']}"
+        data["target_key"] = data.get("target_key") or manual_key(data["start"], data["end"])
         return data
 
 
@@ -574,8 +561,6 @@ class SubscriptionAdmin(ScopedAdmin):
     readonly_fields = ("next_send_at", "created_at")
 
     def save_model(self, request, obj, form, change) -> None:
-        from tracker.mail import schedule
-
         schedule(obj)
         super().save_model(request, obj, form, change)
 

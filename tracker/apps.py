@@ -13,6 +13,7 @@ class TrackerConfig(AppConfig):
     verbose_name = "文档与发布单位"
 
     def ready(self) -> None:
+        from tracker import tasks  # noqa: F401  (registered here: services queue them by name)
         from tracker.celery import app  # noqa: F401  (shared tasks bind to the project's app)
 
         post_migrate.connect(_groups, sender=self)

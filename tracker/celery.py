@@ -17,6 +17,13 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+def task(name: str):
+    """The task ``tracker.tasks.<name>``, looked up by name: services and ``parsing`` queue work
+    without importing the module whose tasks call them (tasks → services, never back).
+    ``TrackerConfig.ready`` registers the tasks in every process that has Django."""
+    return app.tasks[f"tracker.tasks.{name}"]
+
+
 @worker_process_init.connect
 def _warm_up(**kwargs) -> None:
     """Load jieba's dictionary when a pool process starts, not inside a task's time limit (its loader
@@ -29,9 +36,7 @@ def _warm_up(**kwargs) -> None:
 @worker_ready.connect
 def _sweep_on_start(sender=None, **kwargs) -> None:
     """A worker that starts (or comes back with the broker) sends what waited for it."""
-    from tracker.tasks import sweep_documents
-
     try:
-        sweep_documents.delay()
+        task("sweep_documents").delay()
     except Exception:  # the beat's sweep will do it
         pass

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 
 from tracker.models import Issuer
+from tracker.services import IngestError, upload_size_check
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,8 +33,9 @@ class UploadForm(forms.Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
-        limit = settings.UPLOAD_MAX_MB * 1024 * 1024
         for f in files:
-            if f.size > limit:
-                raise forms.ValidationError(f"{f.name}:文件过大,上限 {settings.UPLOAD_MAX_MB} MB。")
+            try:
+                upload_size_check(filename=f.name, size=f.size)
+            except IngestError as exc:
+                raise forms.ValidationError(str(exc)) from exc
         return files

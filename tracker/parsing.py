@@ -20,6 +20,7 @@ from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
 
+from tracker.celery import task
 from tracker.models import Document
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,7 @@ def parse_queue(document_id: int, job_id: int | None = None, *, fresh: bool = Tr
     """Send one parse to the broker; False (logged, never raised) when the broker is unreachable,
     leaving the document 待解析 without ``queued_at`` for ``documents_sweep``. A ``fresh`` parse
     (an upload, a re-parse asked for) starts counting attempts again; a sweep's does not."""
-    from tracker.tasks import parse_document
-
+    parse_document = task("parse_document")
     Document.objects.filter(pk=document_id).update(
         queued_at=timezone.now(), **({"parse_attempts": 0, "parse_job_id": job_id} if fresh else {}))
     try:

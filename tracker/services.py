@@ -23,17 +23,19 @@ from outcomes.models import Outcome
 from outcomes.services import document_assess
 from targets.models import Commitment, natural_keys
 from tracker.access import writable_issuer_ids
+from tracker.celery import task
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
 from tracker.core.fingerprint import fingerprint, same_document, similarity
+from tracker.core.limits import MB
 from tracker.core.metadata import find_issuer
 from tracker.core.model import Extraction
 from tracker.core.reading import UnreadableDocument, read_bytes
 from tracker.core.responsibility import responsible_unit
-from tracker.corrections import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
 from tracker.parsing import ParseInterrupted, connection_lost, failure_reason, parse_queue, parse_started
+from tracker.reapply import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 
 log = logging.getLogger(__name__)
 
@@ -155,12 +157,18 @@ def _ingested_again(existing: Document, parse: bool) -> Ingested:
     return Ingested(existing, False, requeued=True).send_on_commit()
 
 
+def upload_size_check(*, filename: str, size: int) -> None:
+    """An upload over the size limit is refused before it is read (the upload form asks too)."""
+    limits = engine_limits()
+    if limits.too_big(size):
+        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // MB} MB。")
+
+
 def _upload_read(data: bytes, filename: str):
     """An upload's text as far as a web request reads it: checked whole (size, format, page and
     character caps) but a long PDF only previewed; the full read is the worker's."""
     limits = engine_limits()
-    if len(data) > limits.max_bytes:
-        raise IngestError(f"{filename}:文件过大,上限 {limits.max_bytes // (1024 * 1024)} MB。")
+    upload_size_check(filename=filename, size=len(data))
     try:
         return read_bytes(data, limits, preview_pages=UPLOAD_PREVIEW_PAGES)
     except UnreadableDocument as exc:
@@ -278,10 +286,8 @@ def _text_follow(document: Document, text: str) -> None:
 
 
 def _assess_later(issuer_id: int) -> None:
-    from tracker.tasks import assess_issuer
-
     try:
-        assess_issuer.delay(issuer_id)
+        task("assess_issuer").delay(issuer_id)
     except Exception:  # the broker is down too: the next parse or assessment of the issuer does it
         log.warning("could not queue the assessment of issuer %s", issuer_id, exc_info=True)
 
@@ -299,8 +305,7 @@ def job_record(*, job_id: int | None, failed: bool = False, current: str = "") -
 def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Document:
     Document.objects.filter(pk=document.pk).update(status=Document.Status.FAILED, error=reason,
                                                    parsed_at=timezone.now())
-    if job is not None:
-        ParseJob.objects.filter(pk=job.pk).update(failed=F("failed") + 1, current=str(document)[:300])
+    job_record(job_id=job.pk if job else None, failed=True, current=str(document))
     document.refresh_from_db()
     return document
 

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.db import connections, transaction
 
+from outcomes.services import issuer_assess
 from tracker.core import ENGINE_VERSION
+from tracker.mail import scorecard_send, send_not_queued, sends_retry_due, subscriptions_claim_due
+from tracker.models import Document, Issuer, ParseJob
+from tracker.parsing import ParseInterrupted, documents_sweep, parse_gave_up
+from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_record
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
 def parse_document(self, document_id: int, job_id: int | None = None) -> str:
     """Parse one document. A lost database connection is retried with backoff; after the last
     retry the document fails with the reason. A killed worker's task comes back (acks_late)."""
-    from django.db import connections
-
-    from tracker.models import Document, ParseJob
-    from tracker.parsing import ParseInterrupted, parse_gave_up
-    from tracker.services import document_parse, job_finish_if_done, job_record
-
     try:
         document = Document.objects.filter(pk=document_id).select_related("issuer").first()
         if document is None:
@@ -39,9 +39,6 @@ def parse_document(self, document_id: int, job_id: int | None = None) -> str:
 @shared_task
 def reparse_outdated() -> int:
     """Beat: re-parse every document parsed by an older engine (stuck ones: ``sweep_documents``)."""
-    from tracker.models import Document
-    from tracker.services import documents_reparse
-
     outdated = Document.objects.exclude(parser_version=ENGINE_VERSION).filter(
         status__in=(Document.Status.PARSED, Document.Status.FAILED))
     if not outdated.exists():
@@ -54,16 +51,11 @@ def reparse_outdated() -> int:
 def sweep_documents() -> dict:
     """Beat, every minute, and each worker at start: send parses that waited for the broker,
     re-queue documents left 解析中 past their time limit (tracker.parsing)."""
-    from tracker.parsing import documents_sweep
-
     return documents_sweep()
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def assess_issuer(issuer_id: int) -> int:
-    from outcomes.services import issuer_assess
-    from tracker.models import Issuer
-
     issuer = Issuer.objects.filter(pk=issuer_id).first()
     return issuer_assess(issuer=issuer) if issuer else 0
 
@@ -72,10 +64,6 @@ def assess_issuer(issuer_id: int) -> int:
 def send_due_scorecards() -> int:
     """Beat, every few minutes: claim due subscriptions once, and failed sends whose wait is over
     (tracker.mail.sends_retry_due), and queue one send each."""
-    from django.db import transaction
-
-    from tracker.mail import send_not_queued, sends_retry_due, subscriptions_claim_due
-
     ids = subscriptions_claim_due() + sends_retry_due()
 
     def queue(pk: int) -> None:
@@ -93,6 +81,4 @@ def send_due_scorecards() -> int:
 def send_scorecard(send_id: int) -> str:
     """Send one scorecard; a failure is recorded on its row and retried by the beat with a growing
     wait (durable: the row, not a message, holds it), other recipients go on."""
-    from tracker.mail import scorecard_send
-
     return scorecard_send(send_id=send_id).status

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extraction import extract_text
+from .limits import check_size
 from .messages import MESSAGES
 from .model import Extraction
 from .reading import Limits, UnreadableDocument, read_bytes
@@ -14,10 +15,7 @@ def extract_path(path: str | Path, limits: Limits | None = None) -> Extraction:
     p = Path(path)
     limits = limits or Limits()
     try:
-        size = p.stat().st_size
-        if size > limits.max_bytes:  # refuse before reading a huge file into memory
-            mb = 1024 * 1024
-            raise UnreadableDocument(MESSAGES["file_too_big"].format(size=size // mb, limit=limits.max_bytes // mb))
+        check_size(p.stat().st_size, limits)  # refused before a huge file is read into memory
         data = p.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(MESSAGES["file_unreadable"].format(reason=exc.strerror or exc)) from exc

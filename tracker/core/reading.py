@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .docx_text import docx_to_text
 from .html_text import check_nesting, html_to_text
-from .limits import Limits, UnreadableDocument
+from .limits import Limits, UnreadableDocument, check_size
 from .messages import MESSAGES, READ_REFUSALS, REFUSALS, SUPPORTED
 from .pdf_text import pdf_to_text
 
@@ -61,10 +61,7 @@ def read_bytes(data: bytes, limits: Limits | None = None, *, preview_pages: int 
     limits = limits or Limits()
     if not data or not data.strip():
         raise UnreadableDocument(READ_REFUSALS["empty"])
-    if len(data) > limits.max_bytes:
-        mb = 1024 * 1024
-        raise UnreadableDocument(MESSAGES["file_too_big"].format(size=len(data) // mb,
-                                                                 limit=limits.max_bytes // mb))
+    check_size(len(data), limits)
     fmt = sniff(data)
     if fmt in REFUSALS:
         raise UnreadableDocument(f"{REFUSALS[fmt]}{SUPPORTED}。")

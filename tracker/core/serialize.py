@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Protocol
 
 from .model import Commitment, Extraction, Judgment, Outcome
+
+
+class Quoted(Protocol):
+    """A quoted piece of evidence: the engine's ``Outcome`` or a stored outcome row."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> float | None: ...
+
+
+def evidence_dict(e: Quoted) -> dict[str, Any]:
+    """One piece of evidence as quoted: an assessment's stored quote, and (numbers tidied,
+    ``judgment_dict``) the JSON of INTERFACE.md."""
+    return {"text": e.text, "start": e.start, "end": e.end, "value": e.value}
 
 
 def _num(v: float | None) -> int | float | None:
@@ -45,7 +64,7 @@ def judgment_dict(j: Judgment) -> dict[str, Any]:
         "score": None if j.score is None else round(j.score, 4),
         "actual": _num(j.actual),
         "actual_unit": j.actual_unit,
-        "evidence": [{"text": e.text, "start": e.start, "end": e.end, "value": _num(e.value)} for e in j.evidence],
+        "evidence": [evidence_dict(e) | {"value": _num(e.value)} for e in j.evidence],
         "confidence": round(j.confidence, 3),
         "rationale": j.rationale,
     }
