@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from outcomes.models import Outcome
 from outcomes.selectors import STATUS_LABELS
-from outcomes.services import _core_outcome, core_commitment
 from targets.models import Commitment
 from tracker.access import scope
+from tracker.bridge import core_commitment, core_outcome
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
 from tracker.engine import thresholds
@@ -56,7 +56,7 @@ def progress_of(c: Commitment, user) -> list[Progress]:
         latest.setdefault(doc.review_year, doc)
     out = []
     for year, review in sorted(latest.items()):
-        outcomes = [_core_outcome(o) for o in Outcome.objects.filter(document=review)]
+        outcomes = [core_outcome(o) for o in Outcome.objects.filter(document=review)]
         sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
         (j,) = assess_items([replace(core_commitment(c), year=year)], outcomes,
                             review_passages(review.plain_text, sections), year, thresholds())
