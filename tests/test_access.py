@@ -15,7 +15,7 @@ from tests.test_access_walk import B_PLAN, B_REVIEW, _ingest
 from tracker.models import Correction, Document, Issuer, ParseJob
 from tracker.services import job_start
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -143,7 +143,9 @@ def test_scorecard_refuses_a_hostile_page_size(client, cast, per_page):
     assert client.get(f"{url}?per_page=10&page=-3").status_code == 200
 
 
-@pytest.mark.parametrize("changes", ['[1, 2]', '"abc"', "1", '{"target": "abc"}', '{"year": 99999}',
+@pytest.mark.parametrize("changes", ['[1, 2]', '"abc"', "1", '{"target": "abc"}',
+                                     # out of PostgreSQL's integer range: refused by its field's check there
+                                     pytest.param('{"year": 99999}', marks=pytest.mark.postgres),
                                      '{"deadline": "2023-13-45"}', '{"measure": "bogus"}', '{"target": 1e999}',
                                      '{"nonsense": 1}', '{"unit": ["x"]}', '{"target": NaN}', "{bad json"])
 def test_correction_form_refuses_malformed_changes(client, cast, changes):

@@ -12,7 +12,7 @@ from targets.models import Commitment
 from tests.factories import EDITOR, SEEDS, user, xihu_pair
 from tracker.models import Correction, Document, ParseJob
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

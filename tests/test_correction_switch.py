@@ -13,7 +13,7 @@ from tracker.corrections import commitment_add, correction_record
 from tracker.models import Correction
 from tracker.services import document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

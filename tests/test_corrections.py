@@ -11,7 +11,7 @@ from tracker.corrections import CorrectionError, commitment_add, correction_reco
 from tracker.models import Correction
 from tracker.services import document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tracker.corrections import CorrectionError, correction_record, section_key
 from tracker.models import Correction, Document, Issuer
 from tracker.services import document_ingest, document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 # no issuer named anywhere in the text: the engine says so
 NO_ISSUER = ("2024年工作总结及2025年工作思路\n一、2024年工作总结\n全年新增规上企业12家。\n"

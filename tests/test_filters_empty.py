@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.factories import READER, user, xihu_pair
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tracker.history_display import ENGINE, entries
 from tracker.models import Correction
 from tracker.services import document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

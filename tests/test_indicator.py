@@ -13,7 +13,7 @@ from tests.factories import READER, user
 from tracker.models import Issuer
 from tracker.services import document_ingest, document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 PLAN = """{name}2022年总结及2023年思路
 公布日期: 2023-03-10

@@ -64,7 +64,6 @@ def subscribed(settings):
     return sub, issuer
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_due_only_at_its_time_and_claimed_once(subscribed):
     sub, issuer = subscribed
@@ -99,7 +98,6 @@ def test_two_concurrent_claims_send_once(subscribed):
     assert ScorecardSend.objects.count() == 1
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_email_content_both_parts(subscribed):
     sub, issuer = subscribed
@@ -122,7 +120,6 @@ def test_email_content_both_parts(subscribed):
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_unsubscribe_without_login(client, subscribed):
     sub, _ = subscribed
@@ -136,7 +133,6 @@ def test_unsubscribe_without_login(client, subscribed):
     assert client.get(reverse("unsubscribe", args=["forged"])).status_code == 404
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_recipient_never_gets_an_issuer_they_may_not_see(subscribed):
     sub, issuer = subscribed
@@ -150,7 +146,6 @@ def test_recipient_never_gets_an_issuer_they_may_not_see(subscribed):
     assert "保密单位" not in message.body and "保密单位" not in message.subject
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_smtp_failure_is_recorded_and_others_still_go(subscribed, settings, monkeypatch):
     sub, issuer = subscribed
@@ -177,7 +172,6 @@ def test_smtp_failure_is_recorded_and_others_still_go(subscribed, settings, monk
     assert results["boss@example.org"].status == "sent" and len(mail.outbox) == 1
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_send_scorecards_dry_run_writes_a_file(tmp_path, subscribed):
     from django.core.management import call_command
@@ -190,7 +184,6 @@ def test_send_scorecards_dry_run_writes_a_file(tmp_path, subscribed):
     assert b"Content-Type: image/png" in raw and b"text/html" in raw and len(mail.outbox) == 0
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_users_manage_their_own_subscription(client, subscribed):
     sub, issuer = subscribed
@@ -208,7 +201,6 @@ def test_users_manage_their_own_subscription(client, subscribed):
     assert new.address == "reader@example.org" and new.next_send_at.astimezone(SH).day == 5
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_failed_scheduled_send_is_retried_by_the_beat_until_it_goes(subscribed, monkeypatch,
                                                                      django_capture_on_commit_callbacks):
@@ -248,7 +240,6 @@ def test_failed_scheduled_send_is_retried_by_the_beat_until_it_goes(subscribed, 
         assert beat() == 0
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_failed_send_stops_after_its_attempts(subscribed, monkeypatch):
     from tracker.mail import SEND_MAX_ATTEMPTS, sends_retry_due
@@ -262,7 +253,6 @@ def test_a_failed_send_stops_after_its_attempts(subscribed, monkeypatch):
     assert send.status == "failed"
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_subscription_goes_to_the_accounts_own_address(client, subscribed):
     sub, issuer = subscribed

@@ -14,7 +14,7 @@ from tests.factories import READER, SEEDS, ingest_file, user, xihu_pair
 from tracker.highlight import document_html
 from tracker.models import Issuer
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tracker.corrections import correction_record
 from tracker.models import Correction, Document, Issuer
 from tracker.services import document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def history_rows() -> dict[str, int]:

@@ -16,7 +16,7 @@ from tracker.corrections import correction_record
 from tracker.models import Correction, Document, Issuer
 from tracker.services import IngestError, SameDocument, document_ingest, document_parse, document_replace
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def as_docx(text: str) -> bytes:

@@ -62,7 +62,6 @@ def test_score_of_follows_the_status():
     assert score_of("not_due", 0.3, "", None) is None
 
 
-@pytest.mark.postgres
 def test_python_and_sql_give_the_same_effective_judgment(hlj):
     issuer, plan, _ = hlj
     c = Commitment.objects.filter(document=plan, assessment__isnull=False).first()
@@ -81,7 +80,6 @@ def test_python_and_sql_give_the_same_effective_judgment(hlj):
 
 # --- one effective judgment everywhere ---------------------------------------------------------
 
-@pytest.mark.postgres
 def test_a_status_override_without_a_score_is_the_same_on_every_surface(hlj, client):
     issuer, plan, _ = hlj
     c = Commitment.objects.filter(document=plan, assessment__status="not_met").order_by("pk").first()
@@ -121,7 +119,6 @@ def test_a_status_override_without_a_score_is_the_same_on_every_surface(hlj, cli
            f"{score_text(card.mean_score)}" in league
 
 
-@pytest.mark.postgres
 def test_a_score_alone_is_refused(hlj):
     issuer, plan, _ = hlj
     c = Commitment.objects.filter(document=plan, assessment__status="not_met").first()
@@ -147,7 +144,6 @@ def test_a_score_alone_is_refused(hlj):
     assert form.is_valid(), form.errors
 
 
-@pytest.mark.postgres
 def test_admin_refuses_a_score_alone(hlj, client):
     issuer, plan, _ = hlj
     a = Assessment.objects.filter(commitment__document=plan, status="not_met").first()
@@ -160,7 +156,6 @@ def test_admin_refuses_a_score_alone(hlj, client):
 
 # --- honest numbers ----------------------------------------------------------------------------
 
-@pytest.mark.postgres
 def test_rate_and_mean_have_one_denominator_shown_on_the_page(hlj, client):
     issuer, plan, _ = hlj
     reader = user("reader", READER, [issuer])
@@ -177,7 +172,6 @@ def test_rate_and_mean_have_one_denominator_shown_on_the_page(hlj, client):
     assert f"无证据 {card.count('no_evidence')} 项" in page
 
 
-@pytest.mark.postgres
 def test_pending_is_not_no_evidence(hlj, client):
     issuer, plan, _ = hlj
     lonely = ingest_file(PROVINCES / "hubei-2025-gwr.docx")  # a plan whose review is not uploaded
@@ -196,7 +190,6 @@ def test_pending_is_not_no_evidence(hlj, client):
     assert f"{lonely.issuer.name} 2025" in home and "缺少2026年的总结，上传后自动评估" in home
 
 
-@pytest.mark.postgres
 def test_league_ranks_only_issuers_with_judged_commitments(hlj, client):
     issuer, _, _ = hlj
     lonely = ingest_file(PROVINCES / "hubei-2025-gwr.docx")
@@ -208,7 +201,6 @@ def test_league_ranks_only_issuers_with_judged_commitments(hlj, client):
     assert lonely.issuer.name in unranked and "缺少2026年的总结" in unranked
 
 
-@pytest.mark.postgres
 def test_empty_states_say_what_to_do(hlj, client):
     issuer, _, _ = hlj
     lonely = ingest_file(PROVINCES / "hubei-2025-gwr.docx")
@@ -223,7 +215,6 @@ def test_empty_states_say_what_to_do(hlj, client):
 
 # --- exports -----------------------------------------------------------------------------------
 
-@pytest.mark.postgres
 def test_xlsx_has_typed_numbers_units_evidence_links_and_a_summary(hlj, client):
     issuer, plan, _ = hlj
     reader = user("reader", READER, [issuer])
@@ -265,7 +256,6 @@ def test_xlsx_has_typed_numbers_units_evidence_links_and_a_summary(hlj, client):
 
 # --- the email ---------------------------------------------------------------------------------
 
-@pytest.mark.postgres
 def test_email_names_issuer_and_year_and_lists_shortfalls_with_target_actual_reason(hlj, monkeypatch):
     issuer, plan, _ = hlj
     monkeypatch.setattr(mail, "SHORTFALL_LIMIT", 2)

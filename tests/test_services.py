@@ -13,7 +13,7 @@ from tests.factories import SEEDS, ingest_file, xihu_pair
 from tracker.models import Document, Issuer, Section
 from tracker.services import IngestError, document_ingest, document_parse
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def counts():

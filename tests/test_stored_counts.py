@@ -13,7 +13,7 @@ from tracker.core.files import extract_path
 from tracker.core.model import Commitment as Found
 from tracker.models import Issuer
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 # the 30 provincial reports (the same files as ../shared/corpus/provinces, kept in the repository so
 # the test never skips) and every seed, the two national work reports included
 CORPUS = SEEDS / "provinces"

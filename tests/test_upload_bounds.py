@@ -22,7 +22,7 @@ from tracker.services import (
     document_replace,
 )
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 SEED = next(SEEDS.glob("004_*"))
 
 

@@ -17,7 +17,7 @@ from tests.factories import EDITOR, READER, SEEDS, ingest_file, user, xihu_pair
 from tracker.api import token_create
 from tracker.models import Document, Issuer
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
