@@ -21,11 +21,6 @@ from tracker.engine import thresholds
 from tracker.models import Document, Issuer
 from tracker.reapply import OVERRIDE_UNDONE, Judged, corrections_fold_assessment, history_meta
 
-# outcomes/progress.py (督办 work in progress) still imports these from here; they live in tracker.bridge
-_core_outcome = core_outcome
-__all__ = ["_core_outcome", "core_commitment", "document_assess", "issuer_assess", "plan_assess", "plan_reassess",
-           "review_document_for"]
-
 
 def review_document_for(*, issuer: Issuer, year: int) -> Document | None:
     """The issuer's latest parsed document that reviews ``year``."""
