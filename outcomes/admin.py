@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 
+from outcomes.formatting import number, with_unit
 from outcomes.models import STATUSES, Assessment, Outcome
+from targets.admin import WritersOnlyFields
 from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
 from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
@@ -21,15 +23,16 @@ class OutcomeCorrectionForm(forms.ModelForm):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(ScopedHistoryAdmin):
+class OutcomeAdmin(WritersOnlyFields, ScopedHistoryAdmin):
     form = OutcomeCorrectionForm
+    empty_value_display = "—"  # as on every page
     list_display = ("short_text", "issuer", "year", "measure", "value", "unit", "cumulative")
     list_filter = ("measure", "year", "cumulative", "issuer")
     search_fields = ("text", "indicator")
     list_select_related = ("issuer", "document")
-    readonly_fields = ("document", "issuer", "section_path", "clause", "natural_key")
+    readonly_fields = ("document", "issuer", "section_path", "clause", "key")
     fieldsets = (
-        ("原文(只读)", {"fields": ("document", "issuer", "section_path", "clause", "natural_key")}),
+        ("原文(只读)", {"fields": ("document", "issuer", "section_path", "clause", "key")}),
         ("修正", {"fields": (*OUTCOME_FIELDS, "reason")}),
     )
 
@@ -39,6 +42,10 @@ class OutcomeAdmin(ScopedHistoryAdmin):
     @admin.display(description="原文")
     def short_text(self, obj: Outcome) -> str:
         return obj.text[:50]
+
+    @admin.display(description="原文位置(起点:终点:数值)")
+    def key(self, obj: Outcome) -> str:
+        return obj.natural_key
 
     @admin.display(description="原文(高亮)")
     def clause(self, obj: Outcome) -> str:
@@ -88,10 +95,15 @@ class AssessmentOverrideForm(forms.ModelForm):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ScopedHistoryAdmin):
+class AssessmentAdmin(WritersOnlyFields, ScopedHistoryAdmin):
     form = AssessmentOverrideForm
-    list_display = ("commitment", "status", "override_status", "score", "actual", "confidence", "assessed_at")
-    list_filter = ("status", "override_status", low_confidence_filter("confidence"), "commitment__year")
+    empty_value_display = "—"  # as on every page
+    writers_only = ("link", "reason")
+    # the clause cut short, its issuer, values with their units, short Chinese headers: fits 1280 px
+    list_display = ("short_commitment", "issuer", "status", "override_status", "score_shown", "actual_shown",
+                    "confidence_shown", "assessed_at")
+    list_filter = ("status", "override_status", low_confidence_filter("confidence"), "commitment__year",
+                   "commitment__issuer")
     search_fields = ("commitment__text",)
     list_select_related = ("commitment", "commitment__issuer")
     readonly_fields = ("commitment", "status", "score", "actual", "actual_unit", "confidence", "rationale",
@@ -99,6 +111,27 @@ class AssessmentAdmin(ScopedHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="承诺", ordering="commitment__text")
+    def short_commitment(self, obj: Assessment) -> str:
+        text = obj.commitment.text
+        return text if len(text) <= 40 else text[:40] + "…"
+
+    @admin.display(description="发布单位", ordering="commitment__issuer__name")
+    def issuer(self, obj: Assessment) -> str:
+        return obj.commitment.issuer.name
+
+    @admin.display(description="得分", ordering="score")
+    def score_shown(self, obj: Assessment) -> str:
+        return "—" if obj.score is None else number(obj.score, 2)
+
+    @admin.display(description="实际", ordering="actual")
+    def actual_shown(self, obj: Assessment) -> str:
+        return with_unit(obj.actual, obj.actual_unit)
+
+    @admin.display(description="置信度", ordering="confidence")
+    def confidence_shown(self, obj: Assessment) -> str:
+        return number(obj.confidence, 2)
 
     @admin.display(description="证据(高亮)")
     def evidence_html(self, obj: Assessment) -> str:

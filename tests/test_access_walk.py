@@ -123,6 +123,11 @@ def _side(issuer, plan, owner, tag: str) -> dict:
 
 @pytest.fixture
 def world() -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """Issuers A and B with their documents, people and rows (also used by tests/browser/test_every_page.py)."""
     a_issuer, a_plan, _ = xihu_pair()
     b_issuer = Issuer.objects.create(name="乙县保密局")
     b_plan = _ingest(b_issuer, "b-plan.txt", B_PLAN)
