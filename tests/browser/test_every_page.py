@@ -62,7 +62,7 @@ ENGLISH_OK = {"API", "Excel", "xlsx", "JSON", "URL", "PDF", "GDP", "HTML", "CSV"
               "Email", "IP"}
 
 # (route name, check) -> the file the fix belongs to and the cause; check is one of
-# "status", "title", "code", "english" (a header or label in English), "scroll"
+# "status", "empty", "title", "code", "english" (a header or label in English), "scroll"
 _LABELS = ("tracker/admin.py, tracker/models/: fields shown without a Chinese verbose_name or admin label "
            "({}; the model fields need verbose_name, which is a migration)")
 _NO_STR = "; the model has no __str__, so pages are headed “{} object (N)”"
@@ -204,6 +204,8 @@ def visit(page, name: str, path: str, codes: set[str], shots: Path, n: int, resu
     loaded = time.monotonic()
     got = page.evaluate(READ)
     title = got["title"]
+    if not got["text"].strip() or not title.strip():  # the checks below would see nothing
+        result.failures.append((name, "empty", path, f"no visible text or no title ({title!r})"))
     if re.search(r"[<>]|&(?:lt|gt|amp|quot|#\d+);", title):
         result.failures.append((name, "title", path, f"<title> {title[:160]!r}"))
     for found in raw_codes(got["text"], codes):
