@@ -162,6 +162,11 @@ def low_confidence_filter(field: str) -> type[admin.SimpleListFilter]:
     return LowConfidence
 
 
+def _short(text: str, n: int) -> str:
+    """A list column's text cut to ``n`` characters, so that the list fits the page."""
+    return text if len(text) <= n else text[:n] + "…"
+
+
 def snippet(text: str, start: int, end: int) -> str:
     lo, hi = paragraph_bounds(text, start, end, limit=120)
     return highlighted(text, [(start, end)], lo, hi)
@@ -216,8 +221,7 @@ class _SameText(Exception):
 
 @admin.register(Document)
 class DocumentAdmin(ScopedAdmin):
-    list_display = ("pk", "issuer", "title", "kind", "review_year", "plan_year", "status", "parser_version",
-                    "uploaded_at")
+    list_display = ("pk", "issuer", "title", "kind", "review_year", "plan_year", "status", "uploaded_at")
     list_filter = ("status", "kind", "issuer", "parser_version")
     search_fields = ("title", "original_name")
     list_select_related = ("issuer",)
@@ -475,11 +479,19 @@ class CorrectionAddForm(forms.ModelForm):
 
 @admin.register(Correction)
 class CorrectionAdmin(ScopedAdmin):
-    list_display = ("created_at", "document", "kind", "target_key", "reason", "created_by", "orphaned", "active")
+    list_display = ("created_at", "document_title", "kind", "reason_short", "created_by", "orphaned", "active")
     list_filter = ("kind", "orphaned", "active")
     search_fields = ("reason", "target_key")
     list_select_related = ("document", "created_by")
     readonly_fields = ("created_by", "created_at", "orphaned")
+
+    @admin.display(description="文档", ordering="document__title")
+    def document_title(self, obj: Correction) -> str:
+        return _short(str(obj.document), 24)
+
+    @admin.display(description="理由", ordering="reason")
+    def reason_short(self, obj: Correction) -> str:
+        return _short(obj.reason, 30)
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:

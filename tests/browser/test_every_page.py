@@ -63,28 +63,7 @@ ENGLISH_OK = {"API", "Excel", "xlsx", "JSON", "URL", "PDF", "GDP", "HTML", "CSV"
 
 # (route name, check) -> the file the fix belongs to and the cause; check is one of
 # "status", "empty", "title", "code", "english" (a header or label in English), "scroll"
-_LABELS = ("tracker/admin.py, tracker/models/: fields shown without a Chinese verbose_name or admin label "
-           "({}; the model fields need verbose_name, which is a migration)")
-_NO_STR = "; the model has no __str__, so pages are headed “{} object (N)”"
-KNOWN: dict[tuple[str, str], str] = {
-    ("admin:tracker_document_changelist", "scroll"):
-        "tracker/admin.py: DocumentAdmin.list_display is too wide for 1280 px (the results table scrolls sideways)",
-    ("admin:tracker_correction_changelist", "scroll"):
-        "tracker/admin.py: CorrectionAdmin.list_display (object key, reason, user …) is too wide for 1280 px",
-    ("admin:tracker_document_change", "english"): _LABELS.format("Document.sha256: “Sha256”"),
-    **{(f"admin:tracker_section_{v}", "english"): _LABELS.format("Section.document/start/end: “Document”, "
-                                                                  "“Start”, “End”")
-       for v in ("changelist", "add", "change")},
-    **{(f"admin:tracker_apitoken_{v}", "english"): _LABELS.format("ApiToken.user/label/key_hash/created_at")
-       + _NO_STR.format("ApiToken") for v in ("changelist", "change", "history")},
-    **{(f"admin:tracker_parsejob_{v}", "english"): _LABELS.format("ParseJob.label/total/done/failed/current/"
-                                                                   "created_at/finished_at")
-       + _NO_STR.format("ParseJob") for v in ("changelist", "add", "change", "history")},
-    **{(f"admin:tracker_scorecardsend_{v}", "english"): _LABELS.format("ScorecardSend.created_at")
-       + _NO_STR.format("ScorecardSend") for v in ("add", "change", "history")},
-    **{(f"admin:tracker_subscription_{v}", "english"): _LABELS.format("Subscription.created_at")
-       for v in ("add", "change")},
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def model_codes() -> set[str]:

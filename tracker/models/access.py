@@ -27,10 +27,14 @@ class Grant(models.Model):
 class ApiToken(models.Model):
     """A read-only API token; only its SHA-256 is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key_hash = models.CharField(max_length=64, unique=True)
-    label = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    key_hash = models.CharField("令牌摘要(SHA-256)", max_length=64, unique=True)
+    label = models.CharField("名称", max_length=100, blank=True)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
 
     class Meta:
         verbose_name = verbose_name_plural = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.label or 'API 令牌'}({self.user})"

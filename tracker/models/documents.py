@@ -52,7 +52,7 @@ class Document(models.Model):
     title = models.CharField("标题", max_length=300, blank=True)
     original = models.FileField("原始文件", upload_to="documents/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField("文件摘要(SHA-256)", max_length=64, db_index=True)
     format = models.CharField("格式", max_length=16, blank=True)
     plain_text = models.TextField("正文", blank=True)
     published = models.DateField("发布日期", null=True, blank=True)
@@ -91,12 +91,12 @@ class Document(models.Model):
 
 
 class Section(models.Model):
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
+    document = models.ForeignKey(Document, verbose_name="文档", on_delete=models.CASCADE, related_name="sections")
     path = models.CharField("路径", max_length=100)
     heading = models.CharField("标题", max_length=300, blank=True)
     role = models.CharField("角色", max_length=10, choices=ROLES)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    start = models.PositiveIntegerField("起点")
+    end = models.PositiveIntegerField("终点")
 
     class Meta:
         verbose_name = verbose_name_plural = "章节"
@@ -110,19 +110,22 @@ class Section(models.Model):
 class ParseJob(models.Model):
     """A batch of (re)parses, so that the documents page can show progress."""
 
-    label = models.CharField(max_length=200)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    failed = models.PositiveIntegerField(default=0)
-    current = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    label = models.CharField("任务", max_length=200)
+    total = models.PositiveIntegerField("文档数", default=0)
+    done = models.PositiveIntegerField("已完成", default=0)
+    failed = models.PositiveIntegerField("失败", default=0)
+    current = models.CharField("正在处理", max_length=300, blank=True)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
     # the issuers of the job's documents: a job is shown to those who may see all of them
     issuers = models.ManyToManyField(Issuer, verbose_name="发布单位", blank=True, related_name="parse_jobs")
 
     class Meta:
         verbose_name = verbose_name_plural = "解析任务"
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label or f"解析任务 #{self.pk}"
 
     @property
     def percent(self) -> int:

@@ -32,7 +32,7 @@ class Subscription(models.Model):
     hour = models.PositiveSmallIntegerField("发送时刻(时)", default=8, validators=[MaxValueValidator(23)])
     active = models.BooleanField("启用", default=True)
     next_send_at = models.DateTimeField("下次发送", null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
 
     class Meta:
         verbose_name = verbose_name_plural = "评估邮件订阅"
@@ -64,10 +64,13 @@ class ScorecardSend(models.Model):
     attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
     error = models.TextField("错误", blank=True)
     summary = models.JSONField("发送时的统计", default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "评估邮件发送记录"
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["subscription", "period"], name="one_send_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.subscription} · {self.period}"
