@@ -221,7 +221,7 @@ class _SameText(Exception):
 
 @admin.register(Document)
 class DocumentAdmin(ScopedAdmin):
-    list_display = ("pk", "issuer", "title", "kind", "review_year", "plan_year", "status", "uploaded_at")
+    list_display = ("pk", "issuer", "title_short", "kind", "review_year", "plan_year", "status", "uploaded_at")
     list_filter = ("status", "kind", "issuer", "parser_version")
     search_fields = ("title", "original_name")
     list_select_related = ("issuer",)
@@ -229,6 +229,10 @@ class DocumentAdmin(ScopedAdmin):
     readonly_fields = ("title", "original_name", "sha256", "format", "published", "review_year", "plan_year",
                        "kind", "status", "error", "parser_version", "uploaded_by", "uploaded_at", "parsed_at")
     exclude = ("plain_text",)
+
+    @admin.display(description="标题", ordering="title")
+    def title_short(self, obj: Document) -> str:
+        return _short(obj.title, 24)
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = DocumentUploadForm if obj is None else DocumentEditForm
