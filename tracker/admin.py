@@ -221,7 +221,7 @@ class _SameText(Exception):
 
 @admin.register(Document)
 class DocumentAdmin(ScopedAdmin):
-    list_display = ("pk", "issuer", "title_short", "kind", "review_year", "plan_year", "status", "uploaded_at")
+    list_display = ("title_short", "issuer", "kind", "review_year", "plan_year", "status", "uploaded_at")
     list_filter = ("status", "kind", "issuer", "parser_version")
     search_fields = ("title", "original_name")
     list_select_related = ("issuer",)
