@@ -67,10 +67,6 @@ BY_CODE: dict[str, Measure] = {m.code.value: m for m in TABLE}
 CHOICES: list[tuple[str, str]] = [(m.code.value, m.label) for m in TABLE]
 
 
-def measure(code: str | None) -> Measure | None:
-    return BY_CODE.get(code or "")
-
-
 def family_of(code: str | None) -> Family | None:
     """The family a measure is compared within; None for a code the table does not know."""
     m = BY_CODE.get(code or "")
