@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .clauses import sentences
+from .comparators import Comparator
 from .indicators import content_tokens, head
 from .lexicon import (
     ATTRIBUTIVE,
@@ -59,6 +60,7 @@ from .numerals import fold
 from .outcomes import LEVEL, review_ranges
 from .retrieval import BM25, Passage
 from .scoring import Thresholds, fmt, score
+from .statuses import ASSESSED, Status
 
 _SCOPE_AT_LEAST = re.compile(SCOPE_AT_LEAST_PATTERN)
 _STOCK_TARGET = re.compile("|".join(STOCK_TARGET_WORDS))
@@ -69,7 +71,7 @@ _FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PE
 FLOOR_RANK_PENALTY = 0.1
 # An actual this many times its target counts other things (a whole population, a five-year total).
 IMPLAUSIBLE_RATIO = 10
-_FLOOR_AFTER = tuple(w for w, c in COMPARATOR_AFTER if c == ">=")
+_FLOOR_AFTER = tuple(w for w, c in COMPARATOR_AFTER if c == Comparator.AT_LEAST)
 
 
 def _floor(o: Outcome) -> bool:
@@ -307,11 +309,11 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     judgments = []
     for c in commitments:
         if year is not None and c.year is not None and c.year > year:
-            judgments.append(Judgment(c, "not_due", None, None, None, (), 1.0,
-                                      JUDGMENT_TEXTS["not_due"].format(year=c.year, review_year=year)))
+            judgments.append(Judgment(c, Status.NOT_DUE, None, None, None, (), 1.0,
+                                      JUDGMENT_TEXTS[Status.NOT_DUE].format(year=c.year, review_year=year)))
             continue
         j = _judge_numeric(c, linker, t) if c.target is not None else _judge_qualitative(c, bm25, t)
-        if j.status == "no_evidence" and completed:
+        if j.status == Status.NO_EVIDENCE and completed:
             j = _by_completed_list(c, plan_headings or {}, completed, _paragraph_before(plan_text, c)) or j
         judgments.append(j)
     return judgments
@@ -352,14 +354,14 @@ def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[
         if name in fold(c.text) or re.search(re.escape(name) + r"[^,;。]{0,6}:", folded) or re.search(
                 r"(?:^|[。;!?,])[^。;:!?,]{0,12}" + re.escape(name) + r"[^,;。:]{0,6}。", folded):
             # …or after a short sentence that opens the list: 办好20件民生实事。为…; “十大重点民生实事”。①…
-            return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
+            return Judgment(c, Status.MET, 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
                             JUDGMENT_TEXTS["completed_list"].format(name=name))
     path = c.section
     while path:
         heading = headings.get(path, "")
         for name, p in completed.items():
             if name in heading:
-                return Judgment(c, "met", 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
+                return Judgment(c, Status.MET, 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
                                 JUDGMENT_TEXTS["completed_list"].format(name=name))
         path = path.rsplit("/", 1)[0] if "/" in path else ""
     return None
@@ -383,7 +385,7 @@ def _evidence(o: Outcome, value: float | None = None) -> Evidence:
 
 
 def _no_evidence(c: Commitment, why: str, confidence: float = 0.5) -> Judgment:
-    return Judgment(c, "no_evidence", None, None, None, (), confidence, why)
+    return Judgment(c, Status.NO_EVIDENCE, None, None, None, (), confidence, why)
 
 
 def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
@@ -478,20 +480,20 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     coverage, p, verb = best
     ev = (Evidence(p.text, p.start, p.end),)
     if verb and coverage >= 0.75:
-        status, value = "met", 1.0
+        status, value = Status.MET, 1.0
     elif verb and coverage >= 0.5:
-        status, value = "partly_met", 0.5
+        status, value = Status.PARTLY_MET, 0.5
     else:
-        return Judgment(c, "no_evidence", None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
+        return Judgment(c, Status.NO_EVIDENCE, None, None, None, ev, round(0.3 + 0.4 * (1 - coverage), 3),
                         JUDGMENT_TEXTS["weak_coverage"].format(coverage=coverage)
                         + ("" if verb else JUDGMENT_TEXTS["no_delivery"]))
     if c.measure == Code.MILESTONE and c.deadline:
         late = _completed_after(p.text, c.deadline)
         if late:
-            status, value = "not_met", 0.0
+            status, value = Status.NOT_MET, 0.0
             return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
                             JUDGMENT_TEXTS["late"].format(deadline=c.deadline, late=late))
-        status, value = ("met", 1.0) if status == "met" else (status, value)
+        status, value = (Status.MET, 1.0) if status == Status.MET else (status, value)
     return Judgment(c, status, value, None, None, ev, round(coverage * 0.8, 3),
                     JUDGMENT_TEXTS["delivered"].format(verb=verb, coverage=coverage))
 
@@ -516,8 +518,8 @@ def _completed_after(text: str, deadline: str) -> str | None:
 
 
 def summary(judgments: list[Judgment]) -> dict:
-    due = [j for j in judgments if j.status != "not_due"]
-    counts = {s: sum(1 for j in due if j.status == s) for s in ("met", "partly_met", "not_met", "no_evidence")}
+    due = [j for j in judgments if j.status != Status.NOT_DUE]
+    counts = {s: sum(1 for j in due if j.status == s) for s in ASSESSED if s is not Status.NOT_DUE}
     scored = [j.score for j in due if j.score is not None]
-    return {"total": len(due), **counts, "not_due": len(judgments) - len(due),
+    return {"total": len(due), **counts, Status.NOT_DUE: len(judgments) - len(due),
             "mean_score": round(sum(scored) / len(scored), 3) if scored else None}

@@ -6,6 +6,8 @@ Kept out of the reading modules so that their rules hold no Chinese literals
 
 from __future__ import annotations
 
+from .statuses import Status
+
 MESSAGES = {
     "pdf_pages": "PDF 页数过多:{pages} 页,上限 {limit} 页。",
     "pdf_broken": "PDF 文件已损坏,无法打开。",
@@ -59,7 +61,7 @@ REJECTIONS = {
 
 # Why a commitment got its status (assessment.py): "承诺年度 2026 晚于总结年度 2025，尚未到期".
 JUDGMENT_TEXTS = {
-    "not_due": "承诺年度 {year} 晚于总结年度 {review_year}，尚未到期",
+    Status.NOT_DUE: "承诺年度 {year} 晚于总结年度 {review_year}，尚未到期",
     "completed_list": "所属清单“{name}”在总结中明确全部完成",
     "nearest": "（最接近的是“{text}”，相似度 {similarity:.2f}，不足以认定）",
     "no_figure": "总结中没有找到该指标的数据{nearest}",

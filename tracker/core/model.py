@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .statuses import Status
+
 
 @dataclass(frozen=True)
 class Section:
@@ -102,7 +104,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Judgment:
     commitment: Commitment
-    status: str  # met | partly_met | not_met | no_evidence | not_due
+    status: Status  # statuses.ASSESSED: every status but PENDING
     score: float | None
     actual: float | None
     actual_unit: str | None

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .comparators import Comparator
 from .measures import Scorer, scorer_of
 from .messages import SCORE_TEXTS
 from .model import Commitment
+from .statuses import Status
 
 
 @dataclass(frozen=True)
@@ -30,18 +32,18 @@ def fmt(x: float) -> str:
     return format(round(x, 4), "g")
 
 
-def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]:
+def score(c: Commitment, actual: float, t: Thresholds) -> tuple[Status, float, str]:
     """(status, score, the arithmetic as a sentence a person can check)."""
     target = float(c.target or 0)
-    comparator = c.comparator or "="
+    comparator = c.comparator or Comparator.EQUAL
     if scorer_of(c.measure) is Scorer.RANK:
         ok = actual <= target
-        return ("met" if ok else "not_met", 1.0 if ok else 0.0,
+        return (Status.MET if ok else Status.NOT_MET, 1.0 if ok else 0.0,
                 SCORE_TEXTS["rank"].format(actual=fmt(actual), compare="≤" if ok else ">", target=fmt(target)))
-    if comparator == "range" and c.target_high is not None:
+    if comparator == Comparator.RANGE and c.target_high is not None:
         lo, hi = target, float(c.target_high)
         if lo <= actual <= hi:
-            return "met", 1.0, f"{fmt(lo)} ≤ {fmt(actual)} ≤ {fmt(hi)}"
+            return Status.MET, 1.0, f"{fmt(lo)} ≤ {fmt(actual)} ≤ {fmt(hi)}"
     polarity = c.polarity or "higher"
     if polarity == "lower":
         ratio = 1.0 if actual <= 0 else min(1.0, target / actual)
@@ -61,13 +63,13 @@ def score(c: Commitment, actual: float, t: Thresholds) -> tuple[str, float, str]
             compare = "≥" if actual >= target else "<"
             text = SCORE_TEXTS["higher"].format(actual=fmt(actual), compare=compare, target=fmt(target),
                                                ratio=fmt(actual / target))
-    bar = t.met_approx if comparator == "~" else t.met
+    bar = t.met_approx if comparator == Comparator.ABOUT else t.met
     if ratio >= bar:
-        status = "met"
-        if comparator == "~" and ratio < t.met:
+        status = Status.MET
+        if comparator == Comparator.ABOUT and ratio < t.met:
             text += SCORE_TEXTS["approx"].format(bar=fmt(t.met_approx))
     elif ratio >= t.partly:
-        status = "partly_met"
+        status = Status.PARTLY_MET
     else:
-        status = "not_met"
+        status = Status.NOT_MET
     return status, round(ratio, 4), text
