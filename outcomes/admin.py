@@ -9,6 +9,7 @@ from outcomes.formatting import number, with_unit
 from outcomes.models import STATUSES, Assessment, Outcome
 from targets.admin import WritersOnlyFields
 from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
+from tracker.core.statuses import JUDGED
 from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
@@ -89,7 +90,7 @@ class AssessmentOverrideForm(forms.ModelForm):
         status, score = data.get("override_status"), data.get("override_score")
         if score is not None and not status:
             self.add_error("override_score", "只改得分不能生效：请同时选择人工状态（得分可不填，按状态取分）。")
-        elif score is not None and status not in ("met", "partly_met", "not_met"):
+        elif score is not None and status not in JUDGED:
             self.add_error("override_score", "无证据和未到期没有得分：请清空人工得分。")
         return data
 

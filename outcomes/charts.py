@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from outcomes.lights import STATUS_COLOURS, legend
+from outcomes.lights import legend
+from tracker.core.statuses import COLOURS, Light
 
-COLOURS = STATUS_COLOURS  # one definition: outcomes/lights.py
+# COLOURS: one definition, the status table of tracker/core/statuses.py
 
 
 def status_bars(rows: list[tuple[str, str, int]], width: int = 420, bar: int = 22) -> dict:
@@ -14,7 +15,7 @@ def status_bars(rows: list[tuple[str, str, int]], width: int = 420, bar: int = 2
         bars.append({"y": i * (bar + 8), "w": round((width - 160) * n / top), "label": label, "n": n,
                      "colour": COLOURS[status], "text_y": i * (bar + 8) + bar * 0.7})
     return {"width": width, "height": len(rows) * (bar + 8), "bars": bars, "bar": bar,
-            "legend": [x for x in legend() if x["code"] != "none"]}
+            "legend": [x for x in legend() if x["code"] != Light.NONE]}
 
 
 def trend_line(points: list[tuple[int, float | None]], width: int = 480, height: int = 200) -> dict:

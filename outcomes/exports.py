@@ -22,6 +22,7 @@ from outcomes.formatting import zh_punct
 from outcomes.judgment import JUDGED
 from outcomes.lights import LIGHT_ORDER, LIGHTS, warning
 from outcomes.selectors import STATUS_LABELS, STATUS_ORDER, assessment_of
+from tracker.core.statuses import Status
 
 # (header, width, number format or None)
 COLUMNS = [
@@ -57,7 +58,7 @@ def rows(commitments, base_url: str = "") -> list[list]:
     out = []
     for c in commitments:
         a = assessment_of(c)
-        status = getattr(c, "status", None) or (a.effective_status if a else "pending")
+        status = getattr(c, "status", None) or (a.effective_status if a else Status.PENDING)
         w = warning(status, c.deadline, c.year)
         out.append([
             c.issuer.name, c.year, c.section_path, c.text[:CELL_MAX], c.indicator, c.get_measure_display(),
@@ -88,7 +89,7 @@ def summary(table: list[list]) -> list[list]:
     out = []
     for (issuer, year), g in groups.items():
         judged = sum(g["counts"].get(s, 0) for s in JUDGED)
-        rate = g["counts"].get("met", 0) / judged if judged else None
+        rate = g["counts"].get(Status.MET, 0) / judged if judged else None
         mean = sum(g["scores"]) / len(g["scores"]) if g["scores"] else None
         out.append([issuer, year, g["n"], *(g["counts"].get(s, 0) for s in STATUS_ORDER), judged, rate,
                     None if mean is None else round(mean, 4), *(g["lights"].get(LIGHTS[c][0], 0)

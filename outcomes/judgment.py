@@ -13,20 +13,24 @@ Rates and means have one denominator: the commitments the review lets us judge (
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import Case, CharField, F, FloatField, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
-JUDGED = ("met", "partly_met", "not_met")  # the denominator of 达成率 and 平均得分
-UNSCORED = ("no_evidence", "not_due", "pending")
+from tracker.core import statuses
+from tracker.core.statuses import Status
+from tracker.engine import thresholds
+
+JUDGED = statuses.JUDGED  # the denominator of 达成率 and 平均得分
+UNSCORED = statuses.UNSCORED
 
 
 def _status_scores() -> dict[str, float]:
-    return {"met": settings.SCORING["met"], "partly_met": settings.SCORING["partly"], "not_met": 0.0}
+    t = thresholds()
+    return {Status.MET: t.met, Status.PARTLY_MET: t.partly, Status.NOT_MET: 0.0}
 
 
 def status_of(status: str | None, override_status: str | None) -> str:
-    return override_status or status or "pending"
+    return override_status or status or Status.PENDING
 
 
 def score_of(status: str | None, score: float | None, override_status: str | None,
@@ -45,7 +49,7 @@ def score_of(status: str | None, score: float | None, override_status: str | Non
 
 def status_expr(prefix: str = "assessment__"):
     """SQL: the editor's status where there is one, else the engine's; 'pending' without an assessment."""
-    return Coalesce(NullIf(f"{prefix}override_status", Value("")), f"{prefix}status", Value("pending"),
+    return Coalesce(NullIf(f"{prefix}override_status", Value("")), f"{prefix}status", Value(Status.PENDING.value),
                     output_field=CharField())
 
 
@@ -60,7 +64,7 @@ def score_expr(prefix: str = "assessment__"):
         When(Q(**{f"{p}override_score__isnull": False}), then=F(f"{p}override_score")),
         When(Q(**{f"{p}override_status": F(f"{p}status")}) & Q(**{f"{p}score__isnull": False}),
              then=F(f"{p}score")),
-        *[When(Q(**{f"{p}override_status": s}), then=Value(v)) for s, v in scores.items()],
+        *[When(Q(**{f"{p}override_status": s.value}), then=Value(v)) for s, v in scores.items()],
         default=Value(None, output_field=FloatField()),
         output_field=FloatField(),
     )

@@ -1,6 +1,7 @@
 """Deadlines and the traffic lights of 督办 (三色预警): the one definition.
 
-- **Due date**: the commitment's milestone deadline if it has one, else 31 December of its year.
+- **Due date** (``tracker.core.deadlines.due_date``): the commitment's milestone deadline if it has
+  one, else 31 December of its year.
 - **Overdue** (逾期): the due date has passed (today in Asia/Shanghai) and the commitment is not met.
   未到期 (a commitment for a later year, 到2027年) is never overdue.
 - **Due soon** (临期): due within ``SOON_DAYS`` days from today and not met.
@@ -25,44 +26,35 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Case, CharField, Q, Value, When
 
+from tracker.core import statuses
+from tracker.core.deadlines import due_date
+from tracker.core.statuses import Light as LightCode
+from tracker.core.statuses import Status
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SOON_DAYS = 30
 
 # light code → (label, background colour, text colour); "none" is the grey of no warning
-LIGHTS = {
-    "red": ("红", "#c62828", "#ffffff"),
-    "yellow": ("黄", "#f9a825", "#222222"),
-    "green": ("绿", "#2e7d32", "#ffffff"),
-    "none": ("无", "#90a4ae", "#ffffff"),
-}
-LIGHT_ORDER = ("red", "yellow", "green", "none")
+LIGHTS = {lamp.code: (lamp.label, lamp.colour, lamp.ink) for lamp in statuses.LIGHT_TABLE}
+LIGHT_ORDER = tuple(lamp.code for lamp in statuses.LIGHT_TABLE)
 LIGHT_MEANINGS = {
-    "red": "未达成，或逾期（截止日期已过，尚无达成的评估）",
-    "yellow": "部分达成，或临期（30天内到期，尚无评估）",
-    "green": "达成",
-    "none": "无证据、待评估或未到期，且未逾期、未临期",
+    LightCode.RED: "未达成，或逾期（截止日期已过，尚无达成的评估）",
+    LightCode.YELLOW: "部分达成，或临期（30天内到期，尚无评估）",
+    LightCode.GREEN: "达成",
+    LightCode.NONE: "无证据、待评估或未到期，且未逾期、未临期",
 }
-LIGHT_SHORT = {"red": "未达成／逾期", "yellow": "部分达成／临期", "green": "达成", "none": "其他"}
-# the judged statuses and their lights; the others have none of their own
-STATUS_LIGHTS = {"met": "green", "partly_met": "yellow", "not_met": "red"}
+LIGHT_SHORT = {LightCode.RED: "未达成／逾期", LightCode.YELLOW: "部分达成／临期", LightCode.GREEN: "达成",
+               LightCode.NONE: "其他"}
+# the judged statuses and their lights; the others have none of their own (tracker/core/statuses.py)
+STATUS_LIGHTS = statuses.LIGHTS
 # each status's colour on charts and badges: the judged ones take their light's, the others greys
-STATUS_COLOURS = {
-    **{s: LIGHTS[light][1] for s, light in STATUS_LIGHTS.items()},
-    "no_evidence": "#757575", "not_due": "#90a4ae", "pending": "#b0bec5",
-}
-NEVER_OVERDUE = ("met", "not_due")
+STATUS_COLOURS = statuses.COLOURS
+NEVER_OVERDUE = statuses.NEVER_OVERDUE
 
 
 def today() -> date:
     """Today in Asia/Shanghai, whatever the server's zone."""
     return datetime.now(SHANGHAI).date()
-
-
-def due_date(deadline: date | None, year: int | None) -> date | None:
-    """The milestone's deadline, else 31 December of the commitment's year."""
-    if deadline is not None:
-        return deadline
-    return date(year, 12, 31) if year else None
 
 
 @dataclass(frozen=True)
@@ -82,7 +74,7 @@ class Light:
     @property
     def text(self) -> str:
         """红灯·逾期, 绿灯·达成, or 无预警."""
-        return f"{self.label}灯·{self.reason}" if self.light != "none" else "无预警"
+        return f"{self.label}灯·{self.reason}" if self.light != LightCode.NONE else "无预警"
 
     @property
     def colour(self) -> str:
@@ -103,7 +95,7 @@ class Light:
         return max(0, -(self.days_left or 0))
 
 
-REASONS = {"met": "达成", "partly_met": "部分达成", "not_met": "未达成"}
+REASONS = {s: statuses.LABELS[s] for s in statuses.LIGHTS}  # a judged status is its own reason
 
 
 def warning(status: str, deadline: date | None, year: int | None, *, on: date | None = None) -> Light:
@@ -116,11 +108,11 @@ def warning(status: str, deadline: date | None, year: int | None, *, on: date | 
     if status in STATUS_LIGHTS:
         light, reason = STATUS_LIGHTS[status], REASONS[status]
     elif overdue:
-        light, reason = "red", "逾期"
+        light, reason = LightCode.RED, "逾期"
     elif soon:
-        light, reason = "yellow", "临期"
+        light, reason = LightCode.YELLOW, "临期"
     else:
-        light, reason = "none", ""
+        light, reason = LightCode.NONE, ""
     return Light(due, overdue, soon, light, reason, on)
 
 
@@ -130,7 +122,7 @@ def warning_of(c, *, on: date | None = None) -> Light:
     status = getattr(c, "status", None)
     if status is None:
         a = getattr(c, "assessment", None) if _has_assessment(c) else None
-        status = a.effective_status if a is not None else "pending"
+        status = a.effective_status if a is not None else Status.PENDING
     return warning(status, c.deadline, c.year, on=on)
 
 
@@ -170,10 +162,10 @@ def light_expr(on: date | None = None):
     """SQL: ``warning(...).light`` for each row (needs the ``status`` annotation)."""
     on = on or today()
     return Case(
-        *[When(Q(status=s), then=Value(light)) for s, light in STATUS_LIGHTS.items()],
-        When(overdue_q(on), then=Value("red")),
-        When(soon_q(on), then=Value("yellow")),
-        default=Value("none"), output_field=CharField(),
+        *[When(Q(status=s.value), then=Value(light.value)) for s, light in STATUS_LIGHTS.items()],
+        When(overdue_q(on), then=Value(LightCode.RED.value)),
+        When(soon_q(on), then=Value(LightCode.YELLOW.value)),
+        default=Value(LightCode.NONE.value), output_field=CharField(),
     )
 
 

@@ -9,12 +9,10 @@ from simple_history.models import HistoricalRecords
 
 from outcomes.judgment import score_of, status_of
 from targets.models import Commitment
+from tracker.core import statuses
 from tracker.models import Clause, Document
 
-STATUSES = [
-    ("met", "达成"), ("partly_met", "部分达成"), ("not_met", "未达成"), ("no_evidence", "无证据"),
-    ("not_due", "未到期"),
-]
+STATUSES = statuses.CHOICES  # the engine's verdicts, tracker/core/statuses.py (PENDING is no assessment)
 
 
 class Outcome(Clause):

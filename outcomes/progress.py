@@ -18,11 +18,12 @@ from tracker.access import scope
 from tracker.bridge import core_commitment, core_outcome
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
+from tracker.core.statuses import PROGRESS_WORDS
 from tracker.engine import thresholds
 from tracker.models import Document
 
 # before the target year a shortfall is progress, not a failure; the target year's review judges it
-STATUS_WORDS = {"met": "已达到目标", "partly_met": "推进中", "not_met": "推进中", "no_evidence": "总结未提及"}
+STATUS_WORDS = PROGRESS_WORDS
 
 
 @dataclass(frozen=True)

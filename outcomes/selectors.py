@@ -12,11 +12,12 @@ from outcomes.lights import LIGHT_ORDER, light_expr
 from outcomes.models import Assessment
 from targets.models import Commitment
 from tracker.access import scope, visible_issuers
+from tracker.core import statuses
+from tracker.core.statuses import Status
 from tracker.models import Issuer
 
-STATUS_ORDER = ("met", "partly_met", "not_met", "no_evidence", "not_due", "pending")
-STATUS_LABELS = {"met": "达成", "partly_met": "部分达成", "not_met": "未达成", "no_evidence": "无证据",
-                 "not_due": "未到期", "pending": "待评估"}
+STATUS_ORDER = statuses.ORDER  # aliases of the one table, tracker/core/statuses.py
+STATUS_LABELS = statuses.LABELS
 
 
 def assessment_of(c: Commitment) -> Assessment | None:
@@ -81,7 +82,7 @@ class Scorecard:
     @property
     def due(self) -> int:
         """Assessed against a review: judged or 无证据."""
-        return self.judged + self.count("no_evidence")
+        return self.judged + self.count(Status.NO_EVIDENCE)
 
     @property
     def judged(self) -> int:
@@ -90,7 +91,7 @@ class Scorecard:
 
     @property
     def pending(self) -> int:
-        return self.count("pending")
+        return self.count(Status.PENDING)
 
     @property
     def review_year(self) -> int:
@@ -103,7 +104,7 @@ class Scorecard:
     @property
     def fulfilment(self) -> float | None:
         """达成 / judged: the same commitments as the mean score."""
-        return (self.count("met") / self.judged) if self.judged else None
+        return (self.count(Status.MET) / self.judged) if self.judged else None
 
     def rows(self) -> list[tuple[str, str, int]]:
         return [(s, STATUS_LABELS[s], self.counts.get(s, 0)) for s in STATUS_ORDER]
@@ -150,11 +151,11 @@ def latest_scorecards(user) -> list[Scorecard]:
 
 def section_rollup(qs: QuerySet[Commitment]) -> list[dict]:
     rows = (qs.order_by().values("section__path", "section__heading")
-            .annotate(total=Count("pk"), met=Count("pk", filter=Q(status="met")),
-                      partly=Count("pk", filter=Q(status="partly_met")),
-                      not_met=Count("pk", filter=Q(status="not_met")),
-                      no_evidence=Count("pk", filter=Q(status="no_evidence")),
-                      pending=Count("pk", filter=Q(status="pending")),
+            .annotate(total=Count("pk"), met=Count("pk", filter=Q(status=Status.MET)),
+                      partly=Count("pk", filter=Q(status=Status.PARTLY_MET)),
+                      not_met=Count("pk", filter=Q(status=Status.NOT_MET)),
+                      no_evidence=Count("pk", filter=Q(status=Status.NO_EVIDENCE)),
+                      pending=Count("pk", filter=Q(status=Status.PENDING)),
                       mean=Avg("effective_score", filter=Q(status__in=JUDGED)))
             .order_by("section__start", "section__path"))
     return list(rows)
@@ -162,8 +163,8 @@ def section_rollup(qs: QuerySet[Commitment]) -> list[dict]:
 
 def review_queue(user, *, low_confidence: float) -> QuerySet[Assessment]:
     qs = scope(Assessment.objects.all(), user, "commitment__issuer_id")
-    return (qs.filter(Q(confidence__lt=low_confidence) | Q(status="no_evidence"), override_status="")
-            .exclude(status="not_due")
+    return (qs.filter(Q(confidence__lt=low_confidence) | Q(status=Status.NO_EVIDENCE), override_status="")
+            .exclude(status=Status.NOT_DUE)
             .select_related("commitment", "commitment__issuer", "commitment__document")
             .order_by("assessed_at", "pk"))
 

@@ -6,9 +6,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from outcomes.formatting import number
+from tracker.core import comparators
+from tracker.core.deadlines import due_date
 from tracker.models import Clause
 
-COMPARATORS = [(">=", "≥"), ("<=", "≤"), ("~", "左右"), ("=", "="), ("range", "区间")]
+COMPARATORS = comparators.CHOICES  # tracker/core/comparators.py
 POLARITIES = [("higher", "越高越好"), ("lower", "越低越好")]
 
 
@@ -52,16 +54,14 @@ class Commitment(Clause):
 
     @property
     def due_date(self):
-        """The milestone's deadline, else 31 December of the year (outcomes/lights.py)."""
-        from outcomes.lights import due_date
-
+        """The milestone's deadline, else 31 December of the year (tracker/core/deadlines.py)."""
         return due_date(self.deadline, self.year)
 
     @property
     def target_display(self) -> str:
         if self.target is None:
             return "—"
-        sign = {">=": "≥ ", "<=": "≤ ", "~": "约 ", "=": "", "range": ""}.get(self.comparator, "")
+        sign = comparators.sign_of(self.comparator)
         figure = number(self.target)
         if self.target_high is not None:
             figure += "–" + number(self.target_high)

@@ -23,8 +23,6 @@ LATE = {
     ("tracker.celery", "tracker.core.indicators"): "worker_process_init: jieba loads in the pool, not in web",
     ("tracker.migrations.0003_document_warnings_fingerprint", "tracker.core.fingerprint"):
         "a data migration uses the code of its time only while it runs",
-    ("targets.models", "outcomes.lights"): "models import only models; no cycle behind it (督办 work's file)",
-    ("tracker.mail", "tracker.access"): "no cycle behind it; left for the 督办 work, which is editing tracker/mail.py",
 }
 
 

@@ -9,14 +9,15 @@ from pathlib import Path
 
 from django.conf import settings
 
-from outcomes.lights import LIGHT_ORDER, LIGHT_SHORT, LIGHTS, STATUS_COLOURS
+from outcomes.lights import LIGHT_ORDER, LIGHT_SHORT, LIGHTS
+from tracker.core.statuses import COLOURS, LAMPS, Light
 
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 )
-COLOURS = STATUS_COLOURS  # one definition: outcomes/lights.py
+# COLOURS: one definition, the status table of tracker/core/statuses.py
 
 
 def cjk_font_path() -> str | None:
@@ -44,7 +45,7 @@ def status_png(rows: tuple[tuple[str, str, int], ...], title: str) -> bytes:
         y = 44 + i * (bar + gap)
         draw.text((10, y + 3), label, fill="#222222", font=font)
         length = int((width - 190) * n / top)
-        draw.rectangle((110, y, 110 + max(length, 1), y + bar), fill=COLOURS.get(status, "#90a4ae"))
+        draw.rectangle((110, y, 110 + max(length, 1), y + bar), fill=COLOURS.get(status, LAMPS[Light.NONE].colour))
         draw.text((120 + length, y + 3), str(n), fill="#222222", font=font)
     x, y = 10, 50 + len(rows) * (bar + gap)
     draw.text((x, y), "三色预警：", fill="#222222", font=font)

@@ -15,6 +15,7 @@ from outcomes.models import Assessment, Outcome
 from outcomes.services import document_assess
 from targets.models import Commitment
 from tracker.access import may_write, may_write_issuer
+from tracker.core.statuses import JUDGED
 from tracker.models import Correction, Document, Issuer, Section
 from tracker.reapply import (
     COMMITMENT_FIELDS,
@@ -151,7 +152,7 @@ def changes_clean(*, kind: str, changes) -> dict:
         # an override is a status, optionally with a score (outcomes/judgment.py)
         if not cleaned.get("status"):
             raise CorrectionError("只改得分不能生效：请同时选择人工状态（得分可不填，按状态取分）。")
-        if cleaned["status"] not in ("met", "partly_met", "not_met"):
+        if cleaned["status"] not in JUDGED:
             raise CorrectionError("无证据和未到期没有得分：请清空人工得分。")
     return cleaned
 

@@ -27,7 +27,9 @@ from django.utils import timezone
 from outcomes.formatting import percent, score_text, with_unit, zh_punct
 from outcomes.lights import LIGHT_ORDER, LIGHTS, legend, warning
 from outcomes.selectors import STATUS_LABELS, Scorecard, commitments_for, latest_scorecards
+from tracker.access import visible_issuers
 from tracker.charts_png import status_png
+from tracker.core.statuses import BY_URGENCY, JUDGED, Status
 from tracker.models import Issuer, ScorecardSend, Subscription
 from tracker.schedule import next_due, period_of
 
@@ -183,8 +185,8 @@ def shortfalls_of(viewer, card: Scorecard, site: str) -> tuple[list[Shortfall], 
     """The unmet items first, then the partly met, each by score (lowest first); at most
     ``SHORTFALL_LIMIT`` of them, and how many more there are."""
     qs = (commitments_for(viewer, issuer=card.issuer, year=card.year)
-          .filter(status__in=("not_met", "partly_met"))
-          .order_by(Case(When(status="not_met", then=Value(0)), default=Value(1), output_field=IntegerField()),
+          .filter(status__in=(Status.NOT_MET, Status.PARTLY_MET))
+          .order_by(Case(When(status=Status.NOT_MET, then=Value(0)), default=Value(1), output_field=IntegerField()),
                     F("effective_score").asc(nulls_first=True), "document_id", "start"))
     listed = []
     for c in qs[:SHORTFALL_LIMIT]:
@@ -197,7 +199,7 @@ def shortfalls_of(viewer, card: Scorecard, site: str) -> tuple[list[Shortfall], 
             reason=_one_line(a.override_reason if a.override_status and a.override_reason else a.rationale),
             url=site + reverse("commitment", args=[c.pk]), light=w.light, light_text=w.text,
             unit=c.responsible_unit))
-    total = card.count("not_met") + card.count("partly_met")
+    total = card.count(Status.NOT_MET) + card.count(Status.PARTLY_MET)
     return listed, max(0, total - len(listed))
 
 
@@ -219,7 +221,7 @@ def _changes(viewer, card: Scorecard, before: dict[str, str], now: dict[str, str
     changed = [int(pk) for pk, status in now.items() if pk in before and before[pk] != status]
     if not changed:
         return [], 0
-    rank = {s: i for i, s in enumerate(("not_met", "partly_met", "no_evidence", "pending", "not_due", "met"))}
+    rank = {s: i for i, s in enumerate(BY_URGENCY)}
     rows = commitments_for(viewer, issuer=card.issuer, year=card.year).filter(pk__in=changed)
     ordered = sorted(rows, key=lambda c: (rank.get(c.status, 9), c.document_id, c.start))
     listed = [Change(indicator=c.indicator or c.text[:40], before=STATUS_LABELS.get(before[str(c.pk)], "—"),
@@ -238,8 +240,6 @@ def recipient_issuers(subscription: Subscription) -> tuple[object, list[Issuer]]
 
 
 def _visible_to(user, chosen: list[Issuer]) -> list[Issuer]:
-    from tracker.access import visible_issuers
-
     visible = {i.pk: i for i in visible_issuers(user)}
     return [i for i in chosen if i.pk in visible] if chosen else list(visible.values())
 
@@ -253,7 +253,7 @@ def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscr
     for card in latest_scorecards(viewer):
         if card.issuer.pk not in wanted:
             continue
-        counts = {s: card.counts.get(s, 0) for s in ("met", "partly_met", "not_met", "no_evidence")}
+        counts = {s: card.counts.get(s, 0) for s in (*JUDGED, Status.NO_EVIDENCE)}
         before = (previous or {}).get(str(card.issuer.pk), {})
         change = {s: counts[s] - before.get(s, 0) for s in counts} if before else {}
         shortfalls, more = shortfalls_of(viewer, card, site)
@@ -262,7 +262,7 @@ def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscr
         changes, more_changes = (_changes(viewer, card, before_statuses, statuses, site)
                                  if before_statuses is not None else (None, 0))
         url = site + reverse("scorecard", args=[card.issuer.pk, card.year])
-        more_urls = tuple((STATUS_LABELS[s], f"{url}?status={s}") for s in ("not_met", "partly_met")
+        more_urls = tuple((STATUS_LABELS[s], f"{url}?status={s}") for s in (Status.NOT_MET, Status.PARTLY_MET)
                           if card.count(s))
         blocks.append(IssuerBlock(card.issuer, card.year, [(s, STATUS_LABELS[s], counts[s]) for s in counts],
                                   card.mean_score, change, shortfalls, url, card, more, more_urls,

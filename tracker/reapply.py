@@ -20,6 +20,7 @@ from tracker.bridge import core_commitment, evidence_quotes
 from tracker.core.assessment import convert
 from tracker.core.extraction import Decided
 from tracker.core.scoring import fmt, score
+from tracker.core.statuses import Status
 from tracker.engine import thresholds
 from tracker.models import Correction, Document, Issuer
 
@@ -277,9 +278,9 @@ def _judge_on_chosen_evidence(j: Judged, link: list[Outcome], unlink: list[Outco
         status, ratio, arithmetic = score(core_commitment(commitment), actual, thresholds())
         rationale = " + ".join(fmt(v) for v in values) + f" = {fmt(actual)};{arithmetic}(证据经人工指定)"
     elif evidence:
-        actual, status, ratio, rationale = None, "met", 1.0, "证据经人工指定"
+        actual, status, ratio, rationale = None, Status.MET, 1.0, "证据经人工指定"
     else:
-        actual, status, ratio, rationale = None, "no_evidence", None, "证据经人工取消"
+        actual, status, ratio, rationale = None, Status.NO_EVIDENCE, None, "证据经人工取消"
     j.evidence = evidence
     j.values.update(status=status, score=ratio, actual=actual,
                     actual_unit=commitment.unit if actual is not None else "", rationale=rationale, confidence=1.0,

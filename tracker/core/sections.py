@@ -32,6 +32,7 @@ from .lexicon import (
 )
 from .model import Section
 from .numerals import fold
+from .roles import Role
 
 HEADING_PATTERNS = (
     (0, re.compile(HEADING_PART_PATTERN)),
@@ -74,8 +75,8 @@ def role_of_heading(heading: str) -> str | None:
     """``一、2023年工信经济主要指标完成情况`` → review (完成情况 wins over 目标/指标 words);
     ``二、存在困难`` → problems; ``三、2024年重点工作思路`` → plan."""
     if any(w in heading for w in REVIEW_FIRST):
-        return "review"
-    for role in ("problems", "plan", "review"):
+        return Role.REVIEW
+    for role in (Role.PROBLEMS, Role.PLAN, Role.REVIEW):
         if any(w in heading for w in ROLE_WORDS[role]):
             return role
     return None
@@ -88,9 +89,9 @@ def role_by_year(heading: str, review_year: int | None, plan_year: int | None) -
     if not years or plan_year is None:
         return None
     if max(years) >= plan_year:
-        return "plan"
+        return Role.PLAN
     if review_year is not None and max(years) <= review_year:
-        return "review"
+        return Role.REVIEW
     return None
 
 
@@ -105,9 +106,9 @@ def role_by_tense(folded: str) -> str | None:
         return None
     share = plan / (plan + review)
     if share >= TENSE_PLAN_SHARE:
-        return "plan"
+        return Role.PLAN
     if share <= TENSE_REVIEW_SHARE:
-        return "review"
+        return Role.REVIEW
     return None
 
 
@@ -144,7 +145,7 @@ def _heading_level(t: str) -> tuple[int, str] | None:
     return None
 
 
-def find_sections(text: str, plan_year: int | None = None, default_role: str = "review",
+def find_sections(text: str, plan_year: int | None = None, default_role: str = Role.REVIEW,
                   review_year: int | None = None, tense_plans: bool = True) -> list[Section]:
     """``default_role`` is the role of parts whose headings say nothing: a review for a
     总结 or a 总结及思路, a plan for a document whose title only plans (2024年工作要点)."""
@@ -169,16 +170,16 @@ def find_sections(text: str, plan_year: int | None = None, default_role: str = "
     sections = _nest(text, body_start, heads, default_role, (review_year, plan_year), tense_plans)
     for start, heading in plan_paragraphs:
         enclosing = section_at(sections, start)
-        if enclosing is not None and enclosing.role == "plan":
+        if enclosing is not None and enclosing.role == Role.PLAN:
             continue
         end = next((h[1] for h in heads if h[1] > start), len(text))
-        sections.append(Section(f"¶{text.count(chr(10), 0, start) + 1}", heading, "plan", start, end, 9))
+        sections.append(Section(f"¶{text.count(chr(10), 0, start) + 1}", heading, Role.PLAN, start, end, 9))
     sections.sort(key=lambda x: (x.start, x.level))
     return sections
 
 
 def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
-          default_role: str = "review", years: tuple[int | None, int | None] = (None, None),
+          default_role: str = Role.REVIEW, years: tuple[int | None, int | None] = (None, None),
           tense_plans: bool = True) -> list[Section]:
     """``tense_plans`` False (a title that only reviews: 2023年工作总结) lets tense make a part a
     review, never a plan."""
@@ -211,16 +212,16 @@ def _nest(text: str, body_start: int, heads: list[tuple[int, int, str, str]],
     for item in raw:
         if item[5] == 0 and item[2] is None:
             tense = role_by_tense(folded[item[3]:item[4]])
-            if tense == "plan" and not tense_plans:
+            if tense == Role.PLAN and not tense_plans:
                 tense = None
-            item[2] = tense or ("other" if seen_plan and default_role != "plan" else default_role)
-        if item[2] == "plan":
+            item[2] = tense or (Role.OTHER if seen_plan and default_role != Role.PLAN else default_role)
+        if item[2] == Role.PLAN:
             seen_plan = True
     roles_by_path: dict[str, str] = {}
     for path, heading, role, start, end, r in raw:
         parent = path.rsplit("/", 1)[0] if "/" in path else ""
         if role is None:
-            role = roles_by_path.get(parent, "other")
+            role = roles_by_path.get(parent, Role.OTHER)
         roles_by_path[path] = role
         sections.append(Section(path, heading, role, start, end, r + 1))
     return sections

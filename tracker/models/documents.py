@@ -6,17 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from tracker.core import measures
+from tracker.core import kinds, measures, roles
 
-KINDS = [
-    ("summary_plan", "总结及思路"),
-    ("summary", "总结"),
-    ("plan", "思路/计划"),
-    ("work_report", "政府工作报告"),
-    ("proposal_reply", "提案/建议答复"),
-    ("other", "其他"),
-]
-ROLES = [("review", "回顾"), ("plan", "计划"), ("problems", "问题"), ("other", "其他")]
+KINDS = kinds.CHOICES  # one table: tracker/core/kinds.py
+ROLES = roles.CHOICES  # one table: tracker/core/roles.py
 
 
 class Issuer(models.Model):
@@ -58,7 +51,7 @@ class Document(models.Model):
     published = models.DateField("发布日期", null=True, blank=True)
     review_year = models.PositiveSmallIntegerField("总结年度", null=True, blank=True)
     plan_year = models.PositiveSmallIntegerField("计划年度", null=True, blank=True)
-    kind = models.CharField("类型", max_length=20, choices=KINDS, default="other")
+    kind = models.CharField("类型", max_length=20, choices=KINDS, default=kinds.Kind.OTHER.value)
     status = models.CharField("解析状态", max_length=10, choices=Status.choices, default=Status.PENDING,
                               db_index=True)
     error = models.TextField("错误", blank=True)
