@@ -1,4 +1,4 @@
-"""What kind of document a file is, as one table: each kind's code and label.
+"""What kind of document a file is: each kind's code and label.
 
 How a kind is recognised and dated is its profile in genres.py (``work_report``,
 ``proposal_reply``); the others are told apart by the parts found (metadata.find_kind).
@@ -8,32 +8,16 @@ in the JSON of INTERFACE.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from .labelled import Labelled
 
 
-class Kind(StrEnum):
-    SUMMARY_PLAN = "summary_plan"  # 2022年总结及2023年思路
-    SUMMARY = "summary"
-    PLAN = "plan"
-    WORK_REPORT = "work_report"  # 政府工作报告
-    PROPOSAL_REPLY = "proposal_reply"  # 提案/建议答复
-    OTHER = "other"
+class Kind(Labelled):
+    SUMMARY_PLAN = "summary_plan", "总结及思路"  # 2022年总结及2023年思路
+    SUMMARY = "summary", "总结"
+    PLAN = "plan", "思路/计划"
+    WORK_REPORT = "work_report", "政府工作报告"
+    PROPOSAL_REPLY = "proposal_reply", "提案/建议答复"
+    OTHER = "other", "其他"
 
 
-@dataclass(frozen=True)
-class KindInfo:
-    code: Kind
-    label: str  # shown to users
-
-
-TABLE: tuple[KindInfo, ...] = (
-    KindInfo(Kind.SUMMARY_PLAN, "总结及思路"),
-    KindInfo(Kind.SUMMARY, "总结"),
-    KindInfo(Kind.PLAN, "思路/计划"),
-    KindInfo(Kind.WORK_REPORT, "政府工作报告"),
-    KindInfo(Kind.PROPOSAL_REPLY, "提案/建议答复"),
-    KindInfo(Kind.OTHER, "其他"),
-)
-BY_CODE: dict[str, KindInfo] = {k.code.value: k for k in TABLE}
-CHOICES: list[tuple[str, str]] = [(k.code.value, k.label) for k in TABLE]
+CHOICES: list[tuple[str, str]] = Kind.choices()

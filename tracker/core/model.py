@@ -11,7 +11,7 @@ from .statuses import Status
 class Section:
     path: str  # "三/(二)" — heading markers joined by "/"
     heading: str
-    role: str  # review | plan | problems | other
+    role: str  # a roles.Role
     start: int
     end: int
     level: int = 0
@@ -24,7 +24,7 @@ class DocumentInfo:
     published: str | None  # ISO date
     review_year: int | None
     plan_year: int | None
-    kind: str
+    kind: str  # a kinds.Kind
     warnings: tuple[str, ...] = ()  # what a reader must know before trusting the result (INTERFACE.md)
 
 
@@ -54,7 +54,7 @@ class Commitment:
     year: int | None
     indicator: str
     measure: str
-    comparator: str | None = None
+    comparator: str | None = None  # a comparators.Comparator
     target: float | None = None
     target_high: float | None = None
     unit: str | None = None

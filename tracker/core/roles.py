@@ -1,4 +1,4 @@
-"""What a section of a document is, as one table: each role's code and label.
+"""What a section of a document is: each role's code and label.
 
 The engine decides it (sections.py: from heading words, the years a heading names, the tense
 of its sentences, or the enclosing part; the lexicon's ``ROLE_WORDS`` are keyed by these
@@ -9,28 +9,14 @@ stored in the database and written in the JSON of INTERFACE.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from .labelled import Labelled
 
 
-class Role(StrEnum):
-    REVIEW = "review"  # what was done: outcomes are read here
-    PLAN = "plan"  # what will be done: commitments are read here
-    PROBLEMS = "problems"  # 存在的问题: neither
-    OTHER = "other"
+class Role(Labelled):
+    REVIEW = "review", "回顾"  # what was done: outcomes are read here
+    PLAN = "plan", "计划"  # what will be done: commitments are read here
+    PROBLEMS = "problems", "问题"  # 存在的问题: neither
+    OTHER = "other", "其他"
 
 
-@dataclass(frozen=True)
-class RoleInfo:
-    code: Role
-    label: str  # shown to users
-
-
-TABLE: tuple[RoleInfo, ...] = (
-    RoleInfo(Role.REVIEW, "回顾"),
-    RoleInfo(Role.PLAN, "计划"),
-    RoleInfo(Role.PROBLEMS, "问题"),
-    RoleInfo(Role.OTHER, "其他"),
-)
-BY_CODE: dict[str, RoleInfo] = {r.code.value: r for r in TABLE}
-CHOICES: list[tuple[str, str]] = [(r.code.value, r.label) for r in TABLE]
+CHOICES: list[tuple[str, str]] = Role.choices()
