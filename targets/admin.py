@@ -1,15 +1,19 @@
-"""Commitments in the admin: the engine's fields are corrected through a reason-bearing form."""
+"""Commitments and their corrections in the admin: the engine's fields are corrected through
+reason-bearing forms; a missed commitment is added by selecting its clause in the text."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 
 from outcomes.models import STATUSES
+from targets.correction_form import CorrectionAddForm
 from targets.models import Commitment
-from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
-from tracker.corrections import COMMITMENT_FIELDS, CorrectionError, correction_record
-from tracker.models import Correction
+from tracker.admin import ScopedAdmin, ScopedHistoryAdmin, low_confidence_filter, shortened, snippet
+from tracker.corrections import COMMITMENT_FIELDS, CorrectionError, commitment_add, correction_record
+from tracker.models import Correction, Document
+from tracker.services import documents_reparse
 
 STATUS_LABELS = dict(STATUSES)
 
@@ -98,3 +102,60 @@ class CommitmentAdmin(WritersOnlyFields, ScopedHistoryAdmin):
                                   target_key=obj.natural_key, reason=reason, user=request.user, changes=changes)
         except CorrectionError as exc:
             self.message_user(request, str(exc), messages.ERROR)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(ScopedAdmin):
+    list_display = ("created_at", "document_title", "kind", "reason_short", "created_by", "orphaned", "active")
+    list_filter = ("kind", "orphaned", "active")
+    search_fields = ("reason", "target_key")
+    list_select_related = ("document", "created_by")
+    readonly_fields = ("created_by", "created_at", "orphaned")
+
+    @admin.display(description="文档", ordering="document__title")
+    def document_title(self, obj: Correction) -> str:
+        return shortened(str(obj.document), 24)
+
+    @admin.display(description="理由", ordering="reason")
+    def reason_short(self, obj: Correction) -> str:
+        return shortened(obj.reason, 30)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = CorrectionAddForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj:  # a correction is history: only its "active" switch changes
+            return [f.name for f in Correction._meta.fields if f.name != "active"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            if "active" in form.changed_data:
+                # parse again with or without it: switched off, a correction is undone (tracker.corrections)
+                job = documents_reparse(documents=Document.objects.filter(pk=obj.document_id),
+                                        label=f"{request.user} 修正{'启用' if obj.active else '停用'}后重新解析")
+                self.message_user(request, f"已排队重新解析该文档(任务 #{job.pk})。")
+            return
+        data = form.cleaned_data
+        try:
+            if data["kind"] == Correction.Kind.ADD_COMMITMENT:
+                saved = commitment_add(document=data["document"], start=data["start"], end=data["end"],
+                                       reason=data["reason"], user=request.user, fields=data.get("changes") or {})
+            else:
+                saved = correction_record(document=data["document"], kind=data["kind"],
+                                          target_key=data["target_key"], reason=data["reason"], user=request.user,
+                                          changes=data.get("changes") or {})
+        except CorrectionError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        obj.pk = saved.pk
+        obj._state.adding = False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except forms.ValidationError as exc:  # refused by the service: say why, keep nothing
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return redirect("admin:tracker_correction_add")

@@ -27,7 +27,7 @@ from outcomes.services import plan_reassess
 from tracker.access import APPS, is_admin, may_write, scope, scope_writable
 from tracker.core.explain import untaken
 from tracker.core.extraction import extract_text
-from tracker.corrections import CorrectionError, changes_clean, commitment_add, correction_record
+from tracker.corrections import CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.mail import schedule
 from tracker.models import (
@@ -41,10 +41,9 @@ from tracker.models import (
     Section,
     Subscription,
 )
-from tracker.models.documents import ROLES
 from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_get, pending_keep
-from tracker.reapply import DOCUMENT_FIELDS, DOCUMENT_KEY, DOCUMENT_KINDS, decided, manual_key, section_key
+from tracker.reapply import DOCUMENT_FIELDS, DOCUMENT_KEY, DOCUMENT_KINDS, decided, section_key
 from tracker.services import IngestError, SameDocument, document_ingest, documents_reparse
 from tracker.tasks import assess_issuer
 
@@ -162,7 +161,7 @@ def low_confidence_filter(field: str) -> type[admin.SimpleListFilter]:
     return LowConfidence
 
 
-def _short(text: str, n: int) -> str:
+def shortened(text: str, n: int) -> str:
     """A list column's text cut to ``n`` characters, so that the list fits the page."""
     return text if len(text) <= n else text[:n] + "…"
 
@@ -232,7 +231,7 @@ class DocumentAdmin(ScopedAdmin):
 
     @admin.display(description="标题", ordering="title")
     def title_short(self, obj: Document) -> str:
-        return _short(obj.title, 24)
+        return shortened(obj.title, 24)
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = DocumentUploadForm if obj is None else DocumentEditForm
@@ -246,8 +245,15 @@ class DocumentAdmin(ScopedAdmin):
                 *(() if edit else ("issuer",)))
 
     def _info(self, request, obj) -> tuple[str, ...]:
-        sections = "sections_table" if self.has_change_permission(request, obj) else "sections_view"
-        return ("warnings_list", "document_corrections", sections, "untaken_table")
+        if self.has_change_permission(request, obj):
+            return ("warnings_list", "document_corrections", "add_commitment_link", "sections_table", "untaken_table")
+        return ("warnings_list", "document_corrections", "sections_view", "untaken_table")
+
+    @admin.display(description="漏识别的承诺")
+    def add_commitment_link(self, obj: Document) -> str:
+        query = urlencode({"document": obj.pk, "kind": Correction.Kind.ADD_COMMITMENT})
+        add = reverse("admin:tracker_correction_add")
+        return format_html('<a href="{}?{}">在正文中选择条款，补充承诺</a>', add, query)
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -431,111 +437,6 @@ class SectionAdmin(ScopedAdmin):
     list_select_related = ("document",)
     search_fields = ("heading",)
     readonly_fields = ("document", "path", "heading", "role", "start", "end")
-
-
-class CorrectionAddForm(forms.ModelForm):
-    clause = forms.CharField(label="条款原文(补充承诺时粘贴)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="从文档正文中复制漏识别的条款;也可以改填起点和终点")
-    start = forms.IntegerField(label="条款起点", required=False, min_value=0)
-    end = forms.IntegerField(label="条款终点", required=False, min_value=1)
-    role = forms.ChoiceField(label="章节角色(修改章节角色时选择)", required=False, choices=[("", "—"), *ROLES],
-                             help_text="从文档页面的“章节”表点“修改角色”进入,对象标识已填好")
-
-    class Meta:
-        model = Correction
-        fields = ("document", "kind", "clause", "start", "end", "target_key", "role", "changes", "reason")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target_key"].required = False  # an added commitment gets its key from the clause
-        self.fields["changes"].required = False
-
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == Correction.Kind.SECTION_ROLE and data.get("role"):
-            data["changes"] = {**(data.get("changes") or {}), "role": data["role"]}
-        if data.get("kind") == Correction.Kind.DOCUMENT_EDIT:
-            data["target_key"] = DOCUMENT_KEY
-        if data.get("kind"):
-            try:
-                data["changes"] = changes_clean(kind=data["kind"], changes=data.get("changes"))
-            except CorrectionError as exc:
-                self.add_error("changes", str(exc))
-        if data.get("kind") != Correction.Kind.ADD_COMMITMENT:
-            if not data.get("target_key"):
-                raise forms.ValidationError("请填写要修正的对象标识(承诺或成效的自然键)。")
-            return data
-        clause, doc = (data.get("clause") or "").strip(), data.get("document")
-        if clause and doc is not None:
-            at = doc.plain_text.find(clause)
-            if at == -1:
-                raise forms.ValidationError("在文档正文中找不到这段条款,请直接从正文复制。")
-            if doc.plain_text.find(clause, at + 1) != -1:
-                raise forms.ValidationError("这段条款在正文中出现了多次,请多复制一些上下文,或填写起点和终点。")
-            data["start"], data["end"] = at, at + len(clause)
-        if data.get("start") is None or not data.get("end"):
-            raise forms.ValidationError("补充承诺需要粘贴条款原文,或填写条款的起点和终点。")
-        if doc is not None and not data["start"] < data["end"] <= len(doc.plain_text):
-            raise forms.ValidationError("所选位置超出了文档正文。")
-        data["target_key"] = data.get("target_key") or manual_key(data["start"], data["end"])
-        return data
-
-
-@admin.register(Correction)
-class CorrectionAdmin(ScopedAdmin):
-    list_display = ("created_at", "document_title", "kind", "reason_short", "created_by", "orphaned", "active")
-    list_filter = ("kind", "orphaned", "active")
-    search_fields = ("reason", "target_key")
-    list_select_related = ("document", "created_by")
-    readonly_fields = ("created_by", "created_at", "orphaned")
-
-    @admin.display(description="文档", ordering="document__title")
-    def document_title(self, obj: Correction) -> str:
-        return _short(str(obj.document), 24)
-
-    @admin.display(description="理由", ordering="reason")
-    def reason_short(self, obj: Correction) -> str:
-        return _short(obj.reason, 30)
-
-    def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = CorrectionAddForm
-        return super().get_form(request, obj, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj:  # a correction is history: only its "active" switch changes
-            return [f.name for f in Correction._meta.fields if f.name != "active"]
-        return self.readonly_fields
-
-    def save_model(self, request, obj, form, change) -> None:
-        if change:
-            super().save_model(request, obj, form, change)
-            if "active" in form.changed_data:
-                # parse again with or without it: switched off, a correction is undone (tracker.corrections)
-                job = documents_reparse(documents=Document.objects.filter(pk=obj.document_id),
-                                        label=f"{request.user} 修正{'启用' if obj.active else '停用'}后重新解析")
-                self.message_user(request, f"已排队重新解析该文档(任务 #{job.pk})。")
-            return
-        data = form.cleaned_data
-        try:
-            if data["kind"] == Correction.Kind.ADD_COMMITMENT:
-                saved = commitment_add(document=data["document"], start=data["start"], end=data["end"],
-                                       reason=data["reason"], user=request.user, fields=data.get("changes") or {})
-            else:
-                saved = correction_record(document=data["document"], kind=data["kind"],
-                                          target_key=data["target_key"], reason=data["reason"], user=request.user,
-                                          changes=data.get("changes") or {})
-        except CorrectionError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        obj.pk = saved.pk
-        obj._state.adding = False
-
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except forms.ValidationError as exc:  # refused by the service: say why, keep nothing
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            return redirect("admin:tracker_correction_add")
 
 
 @admin.register(Grant)
