@@ -13,8 +13,9 @@
 
 The rule exists twice, as with ``outcomes/judgment.py``: in Python (``warning``, for one commitment)
 and in SQL (``light_expr`` and ``overdue_q``/``soon_q``, for tables, filters and counts over many
-rows); a test checks that the two agree. Colours: ``LIGHTS`` for the lights, ``STATUS_COLOURS``
-(read by the SVG and PNG charts and, as CSS variables, by the stylesheet) for the statuses.
+rows); a test checks that the two agree. Colours, labels and which status has which light are the
+tables of ``tracker/core/statuses.py``: ``LIGHTS`` for the lights, ``STATUS_COLOURS`` for the statuses
+(read by the SVG and PNG charts and, as CSS variables from ``css_variables``, by the stylesheet).
 """
 
 from __future__ import annotations
