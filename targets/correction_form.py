@@ -23,7 +23,8 @@ from tracker.models.documents import ROLES
 from tracker.reapply import DOCUMENT_KEY, manual_key, section_key
 
 # the commitment fields an added or edited commitment most often needs, as form fields of their own
-SHOWN_FIELDS = ("indicator", "measure", "target", "unit", "year", "deadline", "responsible_unit")
+SHOWN_FIELDS = ("indicator", "measure", "target", "unit", "comparator", "polarity", "year", "deadline",
+                "responsible_unit")
 # the document text shown for selecting a clause; a longer text is cut and its clauses are pasted
 SHOWN_TEXT_MAX = 300_000
 LABEL_MAX = 40
@@ -82,14 +83,12 @@ class CorrectionAddForm(forms.ModelForm):
                              help_text="先选择文档，正文会显示在这里，用鼠标选中条款即可")
     start = forms.IntegerField(label="条款起点", required=False, min_value=0)
     end = forms.IntegerField(label="条款终点", required=False, min_value=1)
-    indicator, measure, target, unit, year, deadline, responsible_unit = map(_commitment_field, SHOWN_FIELDS)
     role = forms.ChoiceField(label="章节角色(修改章节角色时选择)", required=False, choices=[("", "—"), *ROLES],
                              help_text="从文档页面的“章节”表点“修改角色”进入，章节已选好")
 
     class Meta:
         model = Correction
-        fields = ("document", "kind", "clause", "start", "end", "target_key", *SHOWN_FIELDS, "role", "changes",
-                  "reason")
+        fields = ("document", "kind", "clause", "start", "end", "target_key", "role", "changes", "reason")
 
     class Media:
         js = ("tracker/select_clause.js",)
@@ -97,14 +96,12 @@ class CorrectionAddForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in SHOWN_FIELDS:
-            self.fields[name] = Commitment._meta.get_field(name).formfield(required=False)
-            field = self.fields[name]
-            field.label = f"承诺{field.label}"
-            if isinstance(field, forms.ChoiceField):  # no “---------” for “not changed”
-                field.choices = [("", "—（不改）"), *(c for c in field.choices if c[0] != "")]
+            self.fields[name] = _commitment_field(name)
+        self.order_fields(("document", "kind", "clause", "start", "end", "target_key", *SHOWN_FIELDS))
         self.fields["changes"].required = False
         self.fields["changes"].label = "其他修改(JSON，可不填)"
-        self.fields["changes"].help_text = "上面的字段没有覆盖的修改，例如 {\"polarity\": \"lower\"}"
+        self.fields["changes"].help_text = ("上面的字段没有覆盖的修改，按字段名填写，"
+                                             "例如区间目标的上限 {\"target_high\": 12}")
         document = self._document()
         self.fields["target_key"] = forms.ChoiceField(
             label="修正对象", required=False, choices=target_choices(document) if document else [("", "—")],
