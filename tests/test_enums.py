@@ -96,17 +96,6 @@ def test_the_walk_sees_literals_but_not_docstrings_or_other_enums():
     assert sorted(status_literals(source), key=lambda x: x[1]) == [("pending", 8), ("met", 9)]
 
 
-def test_the_table_is_complete():
-    assert [s.code for s in statuses.TABLE] == list(Status)
-    assert set(statuses.ORDER) == set(Status) and len(statuses.ORDER) == len(Status)
-    assert set(statuses.JUDGED) | set(statuses.UNSCORED) == set(Status)
-    assert sorted(s.urgency for s in statuses.TABLE) == list(range(len(Status)))
-    for s in statuses.TABLE:  # a judged status takes its light's colour; only judged statuses have one
-        assert (s.light is not None) == (s.group is statuses.Group.JUDGED)
-        if s.light is not None:
-            assert s.colour == statuses.LAMPS[s.light].colour
-
-
 def test_django_choices_read_the_tables():
     from outcomes.models import Assessment
     from targets.models import Commitment

@@ -17,7 +17,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.exports import HEADER
-from outcomes.lights import STATUS_COLOURS, due_date, warning
+from outcomes.lights import STATUS_COLOURS, warning
 from outcomes.models import Assessment
 from outcomes.selectors import judged
 from targets.models import Commitment
@@ -32,12 +32,6 @@ D = date(2026, 12, 2)
 
 
 # -- the rule, in plain Python ------------------------------------------------------------------------
-
-def test_due_date_is_the_milestone_else_the_years_end():
-    assert due_date(date(2026, 3, 31), 2026) == date(2026, 3, 31)
-    assert due_date(None, 2026) == date(2026, 12, 31)
-    assert due_date(None, None) is None
-
 
 @pytest.mark.parametrize("status,deadline,year,light,reason,overdue,soon", [
     ("met", date(2026, 3, 31), 2026, "green", "达成", False, False),           # met is never overdue
@@ -237,8 +231,8 @@ def test_the_parse_reads_the_unit_from_the_text_and_an_editors_correction_wins_a
     doc = document_parse(document=doc)
     units = dict(Commitment.objects.filter(document=doc).values_list("indicator", "responsible_unit"))
     by_text = {c.text: c.responsible_unit for c in Commitment.objects.filter(document=doc)}
-    assert any(u == "市经信局" for t, u in by_text.items() if "规上工业企业100家" in t), units
-    assert any(u == "市发改委" for t, u in by_text.items() if "300亿元" in t), units
+    assert [u for t, u in by_text.items() if "规上工业企业100家" in t] == ["市经信局"], units  # 牵头 beats 责任
+    assert [u for t, u in by_text.items() if "300亿元" in t] == ["市发改委"], units
     plain = next(c for c in Commitment.objects.filter(document=doc) if "开办时间" in c.text)
     assert plain.responsible_unit == ""
     history = plain.history.count()

@@ -70,9 +70,12 @@ def test_each_item_of_a_count_before_noun_list_counts_its_own_noun():
 def test_a_name_jieba_keeps_whole_still_contains_its_part():
     from tracker.core.assessment import Linker
     from tracker.core.indicators import content_tokens, head
+    from tracker.core.scoring import Thresholds
 
     c, o = frozenset(content_tokens("产量")), frozenset(content_tokens("粮食产量"))
-    assert Linker.similarity(c, head("产量"), o, head("粮食产量")) >= 0.5
+    # no token in common (dice 0), but 产量 is inside 粮食产量: 0.5 + 0.5 × 0, just enough to link
+    sim = Linker.similarity(c, head("产量"), o, head("粮食产量"))
+    assert sim == 0.5 and sim >= Thresholds().link_min_similarity
 
 
 def test_a_bare_scale_counts_people_not_projects():

@@ -1,21 +1,11 @@
-"""Chinese numerals and the quantity tokenizer, on clauses from seeds/."""
+"""The quantity tokenizer (tracker/core/quantities.py), on clauses from seeds/."""
 
 import pytest
 
-from tracker.core.numerals import cn_to_number, fold
+from tests.conftest import seed_text
+from tests.core.helpers import find
+from tracker.core.extraction import extract_text
 from tracker.core.quantities import find_quantities
-
-
-@pytest.mark.parametrize("text,value", [("十五", 15), ("一万", 10000), ("三十五", 35), ("两万五千", 25000),
-                                        ("一百二十", 120), ("十", 10), ("五六", None), ("进一步", None)])
-def test_cn_to_number(text, value):
-    assert cn_to_number(text) == value
-
-
-def test_fold_keeps_length():
-    text = "（一）２０２３年，增长８％；"
-    assert len(fold(text)) == len(text)
-    assert fold(text) == "(一)2023年,增长8%;"
 
 
 def figures(text):
@@ -81,10 +71,7 @@ def test_unit_words_alone_are_not_numerals():
     assert figures("市场活力和社会创造力源于亿万人民积极性的发挥") == []
 
 
-def test_a_document_is_folded_once_and_a_clause_each_time():
-    from tracker.core.numerals import LONG_TEXT, fold
-
-    document = "（一）２０２３年，" * (LONG_TEXT // 9 + 1)
-    assert fold(document) is fold(document)  # the stages that each fold the document share one copy
-    assert fold(document).startswith("(一)2023年,")
-    assert fold("（一）") == "(一)"
+def test_words_of_rank_in_review():
+    x = extract_text(seed_text("000_"))
+    o = find(x.outcomes, "位列全省首位", 1, attr="value")
+    assert (o.unit, o.measure) == ("名", "rank")
