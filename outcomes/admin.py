@@ -8,9 +8,9 @@ from django.contrib import admin, messages
 from outcomes.formatting import number, with_unit
 from outcomes.models import STATUSES, Assessment, Outcome
 from targets.admin import WritersOnlyFields
+from targets.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
 from tracker.core.statuses import JUDGED
-from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
 
