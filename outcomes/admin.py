@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 
-from outcomes.formatting import number, with_unit
 from outcomes.models import STATUSES, Assessment, Outcome
 from targets.admin import WritersOnlyFields
 from targets.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
 from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
 from tracker.core.statuses import JUDGED
+from tracker.formatting import number, with_unit
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
 
