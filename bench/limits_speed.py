@@ -13,7 +13,6 @@ with a message; it is also measured with the cap lifted, to show what the cap pr
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -27,27 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SEED = next((ROOT / "seeds").glob("004_*"))
 
+from tests.fixtures.documents import seed_pdf  # noqa: E402  (the tests' PDF builder)
+
 
 def make_pdf(path: Path, pages: int = 500) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    lines = [ln for ln in SEED.read_text(encoding="utf-8").split("\n") if ln.strip()]
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    i = 0
-    for _ in range(pages):
-        c.setFont("STSong-Light", 10)
-        y = 800
-        for _ in range(40):
-            c.drawString(40, y, lines[i % len(lines)][:45])
-            i += 1
-            y -= 19
-        c.showPage()
-    c.save()
-    path.write_bytes(buf.getvalue())
+    path.write_bytes(seed_pdf(SEED, pages=pages))
 
 
 def make_text(path: Path, size: int = 50 * 1024 * 1024) -> None:

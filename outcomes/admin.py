@@ -5,12 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 
-from outcomes.formatting import number, with_unit
 from outcomes.models import STATUSES, Assessment, Outcome
 from targets.admin import WritersOnlyFields
+from targets.corrections import OUTCOME_FIELDS, CorrectionError, changes_clean, correction_record
 from tracker.admin import ScopedHistoryAdmin, low_confidence_filter, snippet
-from tracker.core.statuses import JUDGED
-from tracker.corrections import OUTCOME_FIELDS, CorrectionError, correction_record
+from tracker.formatting import number, with_unit
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.models import Correction
 
@@ -87,11 +86,12 @@ class AssessmentOverrideForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        status, score = data.get("override_status"), data.get("override_score")
-        if score is not None and not status:
-            self.add_error("override_score", "只改得分不能生效：请同时选择人工状态（得分可不填，按状态取分）。")
-        elif score is not None and status not in JUDGED:
-            self.add_error("override_score", "无证据和未到期没有得分：请清空人工得分。")
+        if "override_score" in self.fields:  # the rule of every override, wherever it is recorded
+            try:
+                changes_clean(kind=Correction.Kind.OVERRIDE,
+                              changes={"status": data.get("override_status"), "score": data.get("override_score")})
+            except CorrectionError as exc:
+                self.add_error("override_score", str(exc))
         return data
 
 

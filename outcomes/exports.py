@@ -18,11 +18,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from outcomes.formatting import zh_punct
 from outcomes.judgment import JUDGED
 from outcomes.lights import LIGHT_ORDER, LIGHTS, warning
 from outcomes.selectors import STATUS_LABELS, STATUS_ORDER, assessment_of
 from tracker.core.statuses import Status
+from tracker.formatting import zh_punct
 
 # (header, width, number format or None)
 COLUMNS = [

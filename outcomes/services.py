@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from outcomes.models import Assessment, Outcome
+from outcomes.overrides import OVERRIDE_UNDONE, Judged, corrections_fold_assessment
 from targets.models import Commitment
 from tracker.bridge import core_commitment, core_outcome, evidence_quotes
 from tracker.core import ENGINE_VERSION
@@ -19,7 +20,6 @@ from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
 from tracker.engine import thresholds
 from tracker.models import Document, Issuer
-from tracker.reapply import OVERRIDE_UNDONE, Judged, corrections_fold_assessment, history_meta
 
 
 def review_document_for(*, issuer: Issuer, year: int) -> Document | None:
@@ -156,7 +156,7 @@ def _assessments_store(judged: dict[int, Judged]) -> None:
             changed.append(assessment)
             fields.update(_BY_ID.get(f, f) for f in differ)
         if j.correction is not None:
-            history_meta(assessment, j.correction)
+            j.correction.sign(assessment)
     if new:
         bulk_create_with_history(new, Assessment, batch_size=500)
     if changed:

@@ -8,11 +8,11 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
 
-from outcomes.formatting import score_text, with_unit
 from outcomes.lights import LIGHT_ORDER, LIGHTS, badge_html, warning_of
 from outcomes.selectors import STATUS_LABELS, in_section, of_unit, section_choices, unit_choices
 from targets.models import Commitment
 from tracker.core.lexicon import STRENGTH_WORDS
+from tracker.formatting import score_text, with_unit
 from tracker.models import MEASURES
 
 ALL = "全部"  # a choice filter's empty choice (never “---------”)

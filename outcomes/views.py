@@ -13,7 +13,6 @@ from django_tables2 import RequestConfig
 
 from outcomes.charts import COLOURS, status_bars, trend_line
 from outcomes.exports import csv_response, xlsx_response
-from outcomes.formatting import number
 from outcomes.selectors import (
     commitments_for,
     indicator_index,
@@ -27,6 +26,7 @@ from outcomes.selectors import (
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
 from tracker.access import can_edit, scope, visible_issuers
+from tracker.formatting import number
 from tracker.models import Correction, Section
 from tracker.navigation import issuer_crumbs, last_plain
 from tracker.params import int_param

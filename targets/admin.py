@@ -9,9 +9,9 @@ from django.shortcuts import redirect
 
 from outcomes.models import STATUSES
 from targets.correction_form import CorrectionAddForm
+from targets.corrections import COMMITMENT_FIELDS, CorrectionError, commitment_add, correction_record
 from targets.models import Commitment
 from tracker.admin import ScopedAdmin, ScopedHistoryAdmin, low_confidence_filter, shortened, snippet
-from tracker.corrections import COMMITMENT_FIELDS, CorrectionError, commitment_add, correction_record
 from tracker.models import Correction, Document
 from tracker.services import documents_reparse
 
@@ -134,7 +134,7 @@ class CorrectionAdmin(ScopedAdmin):
         if change:
             super().save_model(request, obj, form, change)
             if "active" in form.changed_data:
-                # parse again with or without it: switched off, a correction is undone (tracker.corrections)
+                # parse again with or without it: switched off, a correction is undone (targets.corrections)
                 job = documents_reparse(documents=Document.objects.filter(pk=obj.document_id),
                                         label=f"{request.user} 修正{'启用' if obj.active else '停用'}后重新解析")
                 self.message_user(request, f"已排队重新解析该文档(任务 #{job.pk})。")

@@ -16,11 +16,11 @@ from django import forms
 from django.utils.html import format_html
 
 from outcomes.models import Outcome
+from targets.corrections import CorrectionError, changes_clean
 from targets.models import Commitment
-from tracker.corrections import CorrectionError, changes_clean
 from tracker.models import Correction, Document
+from tracker.models.corrections import DOCUMENT_KEY, manual_key, section_key
 from tracker.models.documents import ROLES
-from tracker.reapply import DOCUMENT_KEY, manual_key, section_key
 
 # the commitment fields an added or edited commitment most often needs, as form fields of their own
 SHOWN_FIELDS = ("indicator", "measure", "target", "unit", "comparator", "polarity", "year", "deadline",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from outcomes.formatting import number
 from tracker.core import comparators
 from tracker.core.deadlines import due_date
+from tracker.formatting import number
 from tracker.models import Clause
 
 COMPARATORS = comparators.CHOICES  # tracker/core/comparators.py

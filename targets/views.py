@@ -13,9 +13,9 @@ from outcomes.lights import warning
 from outcomes.models import Assessment
 from outcomes.progress import multi_year, progress_of
 from outcomes.selectors import STATUS_LABELS, assessment_of
+from targets.corrections import CorrectionError, correction_record
 from targets.models import Commitment
 from tracker.access import can_edit, may_write, scope
-from tracker.corrections import CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds, unique_quotes
 from tracker.history_display import merged
 from tracker.models import Correction

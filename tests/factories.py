@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -66,3 +67,13 @@ def in_threads(fn, n: int) -> list[Exception]:
 
 
 __all__ = ["ADMIN", "EDITOR", "READER", "user", "ingest_file", "in_threads", "xihu_pair", "SEEDS", "REVIEWS"]
+
+
+def wait_for(predicate, timeout: float = 60.0) -> bool:
+    """Whether ``predicate()`` comes true within ``timeout`` seconds (asked every 0.2 s)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False

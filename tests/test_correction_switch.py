@@ -7,9 +7,9 @@ import pytest
 
 from outcomes.models import Assessment
 from outcomes.services import issuer_assess
+from targets.corrections import commitment_add, correction_record
 from targets.models import Commitment
 from tests.factories import xihu_pair
-from tracker.corrections import commitment_add, correction_record
 from tracker.models import Correction
 from tracker.services import document_parse
 

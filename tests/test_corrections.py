@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from outcomes.models import Assessment
+from targets.corrections import CorrectionError, commitment_add, correction_record
 from targets.models import Commitment
 from tests.factories import ADMIN, user, xihu_pair
-from tracker.corrections import CorrectionError, commitment_add, correction_record
 from tracker.models import Correction
 from tracker.services import document_parse
 

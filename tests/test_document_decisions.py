@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from outcomes.models import Outcome
+from targets.corrections import CorrectionError, correction_record, section_key
 from targets.models import Commitment
 from tests.factories import ADMIN, EDITOR, READER, SEEDS, ingest_file, user, xihu_pair
 from tracker.core.lexicon import WARNINGS
-from tracker.corrections import CorrectionError, correction_record, section_key
 from tracker.models import Correction, Document, Issuer
 from tracker.services import document_ingest, document_parse
 

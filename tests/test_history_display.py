@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from outcomes.models import Assessment
+from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import ADMIN, EDITOR, READER, user, xihu_pair
-from tracker.corrections import correction_record
 from tracker.history_display import ENGINE, entries
 from tracker.models import Correction
 from tracker.services import document_parse

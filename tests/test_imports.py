@@ -155,7 +155,7 @@ def test_the_graph_sees_a_cycle():
 
 @pytest.mark.parametrize("module", ["tracker.core.reading", "tracker.core.docx_text", "tracker.core.pdf_text",
                                     "tracker.core.html_text", "tracker.tasks", "tracker.services",
-                                    "tracker.parsing", "tracker.corrections", "tracker.reapply",
+                                    "tracker.parsing", "targets.corrections", "targets.reapply", "outcomes.overrides",
                                     "outcomes.services"])
 def test_fresh_import(module):
     """Each module imported first in a fresh interpreter: a cycle would meet a half-loaded module."""

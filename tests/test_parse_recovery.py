@@ -23,7 +23,7 @@ from django.db import connection
 from django.utils import timezone
 
 from targets.models import Commitment
-from tests.factories import EDITOR, SEEDS, in_threads, ingest_file, user
+from tests.factories import EDITOR, SEEDS, in_threads, ingest_file, user, wait_for
 from tracker.models import Document, Issuer, ParseJob
 from tracker.parsing import BROKER_DOWN, MAX_PARSE_ATTEMPTS, documents_sweep
 from tracker.services import document_ingest, documents_reparse
@@ -31,15 +31,6 @@ from tracker.services import document_ingest, documents_reparse
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next(SEEDS.glob("004_*"))
-
-
-def wait_for(predicate, timeout=60.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def status(doc) -> str:

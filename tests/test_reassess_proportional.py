@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 
 import outcomes.services as assessing
 from outcomes.models import Assessment, Outcome
+from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import REVIEWS, SEEDS, ingest_file
-from tracker.corrections import correction_record
 from tracker.models import Correction, Document, Issuer
 from tracker.services import document_parse
 

@@ -9,10 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import EDITOR, SEEDS, user, xihu_pair
 from tracker.core.fingerprint import fingerprint
-from tracker.corrections import correction_record
 from tracker.models import Correction, Document, Issuer
 from tracker.services import IngestError, SameDocument, document_ingest, document_parse, document_replace
 
@@ -172,7 +172,7 @@ def test_admin_upload_asks_then_replaces(client, stored, django_capture_on_commi
 
 
 def test_replace_with_shifted_text_moves_the_corrections_to_their_clauses(stored):
-    from tracker.corrections import section_key
+    from targets.corrections import section_key
 
     issuer, plan, text = stored
     c = Commitment.objects.get(document=plan, text__contains="数字经济企业20家", target=20)

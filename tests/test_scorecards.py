@@ -14,14 +14,14 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from outcomes.admin import AssessmentOverrideForm
-from outcomes.formatting import number, percent, score_text, zh_punct
 from outcomes.judgment import JUDGED, score_of
 from outcomes.models import Assessment
 from outcomes.selectors import judged, scorecard
+from targets.corrections import CorrectionError, correction_record
 from targets.models import Commitment
 from tests.factories import ADMIN, READER, SEEDS, ingest_file, user
 from tracker import mail
-from tracker.corrections import CorrectionError, correction_record
+from tracker.formatting import number, percent, score_text, zh_punct
 from tracker.models import Correction
 
 PROVINCES = SEEDS / "provinces"

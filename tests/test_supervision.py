@@ -20,9 +20,9 @@ from outcomes.exports import HEADER
 from outcomes.lights import STATUS_COLOURS, warning
 from outcomes.models import Assessment
 from outcomes.selectors import judged
+from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import EDITOR, READER, user, xihu_pair
-from tracker.corrections import correction_record
 from tracker.mail import schedule, scorecard_send, subscriptions_claim_due
 from tracker.models import Correction, ScorecardSend, Subscription
 from tracker.services import document_parse

@@ -5,13 +5,12 @@ fingerprint, on PostgreSQL."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 import tracker.core.pdf_text as pdf_text
 import tracker.services as services
 from tests.factories import SEEDS
+from tests.fixtures.documents import seed_pdf
 from tracker.models import Correction, Document, Issuer
 from tracker.services import (
     UPLOAD_PREVIEW_CHARS,
@@ -27,28 +26,7 @@ SEED = next(SEEDS.glob("004_*"))
 
 
 def make_pdf(pages: int, title: str) -> bytes:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    lines = [ln for ln in SEED.read_text(encoding="utf-8").split("\n") if ln.strip()]
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    i = 0
-    for page in range(pages):
-        c.setFont("STSong-Light", 10)
-        y = 800
-        if page == 0:
-            c.drawString(40, y, title)
-            y -= 19
-        for _ in range(40):
-            c.drawString(40, y, lines[i % len(lines)][:45])
-            i += 1
-            y -= 19
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    return seed_pdf(SEED, pages=pages, title=title)
 
 
 @pytest.fixture

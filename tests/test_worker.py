@@ -16,7 +16,7 @@ from django.db.models import Count
 
 from outcomes.models import Outcome
 from targets.models import Commitment
-from tests.factories import SEEDS, in_threads, ingest_file
+from tests.factories import SEEDS, in_threads, ingest_file, wait_for
 from tracker.models import Document, Issuer, ParseJob
 from tracker.services import document_ingest, document_parse
 
@@ -34,15 +34,6 @@ def worker():
     app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         yield app
-
-
-def wait_for(predicate, timeout=60.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_worker_parses_an_ingested_seed(worker):

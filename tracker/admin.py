@@ -24,10 +24,11 @@ from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from outcomes.services import plan_reassess
+from targets.corrections import CorrectionError, correction_record
+from targets.reapply import decided
 from tracker.access import APPS, is_admin, may_write, scope, scope_writable
 from tracker.core.explain import untaken
 from tracker.core.extraction import extract_text
-from tracker.corrections import CorrectionError, correction_record
 from tracker.highlight import highlighted, paragraph_bounds
 from tracker.mail import schedule
 from tracker.models import (
@@ -41,9 +42,9 @@ from tracker.models import (
     Section,
     Subscription,
 )
+from tracker.models.corrections import DOCUMENT_FIELDS, DOCUMENT_KEY, DOCUMENT_KINDS, section_key
 from tracker.parsing import upload_message
 from tracker.pending import pending_answer, pending_get, pending_keep
-from tracker.reapply import DOCUMENT_FIELDS, DOCUMENT_KEY, DOCUMENT_KINDS, decided, section_key
 from tracker.services import IngestError, SameDocument, document_ingest, documents_reparse
 from tracker.tasks import assess_issuer
 

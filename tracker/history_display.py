@@ -13,7 +13,7 @@ from datetime import date, datetime
 from django.db import models
 from django.utils import timezone
 
-from outcomes.formatting import number
+from tracker.formatting import number
 
 ENGINE = "解析引擎"
 # bookkeeping, ids and offsets: not what a reader follows

@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from outcomes.models import Outcome
 from outcomes.services import document_assess
 from targets.models import Commitment, natural_keys
+from targets.reapply import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 from tracker.access import writable_issuer_ids
 from tracker.celery import task
 from tracker.core import ENGINE_VERSION
@@ -35,7 +36,6 @@ from tracker.core.responsibility import responsible_unit
 from tracker.engine import engine_limits
 from tracker.models import Document, Issuer, ParseJob, Section
 from tracker.parsing import ParseInterrupted, connection_lost, failure_reason, parse_queue, parse_started
-from tracker.reapply import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 
 log = logging.getLogger(__name__)
 

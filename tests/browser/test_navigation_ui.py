@@ -145,8 +145,8 @@ def test_pages_read_on_a_390px_phone(phone, cast):  # noqa: F811
 
 
 def test_history_reads_in_chinese(page, cast):  # noqa: F811
+    from targets.corrections import correction_record
     from tests.factories import ADMIN, user
-    from tracker.corrections import correction_record
     from tracker.models import Correction
     from tracker.services import document_parse
 

@@ -46,7 +46,10 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class Commitment:
+class Clause:
+    """What a commitment and an outcome both are: a clause of the text (``text == plain[start:end]``),
+    in a section, about an indicator in a year, with a measure family."""
+
     text: str
     start: int
     end: int
@@ -54,6 +57,10 @@ class Commitment:
     year: int | None
     indicator: str
     measure: str
+
+
+@dataclass(frozen=True)
+class Commitment(Clause):
     comparator: str | None = None  # a comparators.Comparator
     target: float | None = None
     target_high: float | None = None
@@ -68,14 +75,7 @@ class Commitment:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    text: str
-    start: int
-    end: int
-    section: str
-    year: int | None
-    indicator: str
-    measure: str
+class Outcome(Clause):
     value: float | None
     unit: str | None
     cumulative: bool = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -45,3 +47,50 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.target_key}"
+
+    def orphaned_set(self, orphaned: bool) -> None:
+        """Flag (or clear) that what this correction points at can no longer be found."""
+        if self.orphaned != orphaned:
+            self.orphaned = orphaned
+            self.save(update_fields=["orphaned"])
+
+    def sign(self, row) -> None:
+        """The history row of a change this correction makes carries its reason and its author."""
+        row._change_reason = self.reason[:100]
+        if self.created_by_id:
+            row._history_user = self.created_by
+
+
+# what a correction of each kind may change, and the kinds applied by a parse, an assessment or as
+# the engine's input
+COMMITMENT_FIELDS = ("target", "target_high", "unit", "comparator", "year", "indicator", "polarity", "measure",
+                     "deadline", "strength", "responsible_unit")
+OUTCOME_FIELDS = ("value", "unit", "year", "indicator", "measure", "cumulative")
+PARSE_KINDS = (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.NOT_A_COMMITMENT, Correction.Kind.ADD_COMMITMENT,
+               Correction.Kind.OUTCOME_EDIT)
+ASSESSMENT_KINDS = (Correction.Kind.LINK_EVIDENCE, Correction.Kind.UNLINK_EVIDENCE, Correction.Kind.OVERRIDE)
+# a person's decisions about the document itself: given to the engine as inputs on every parse (``decided``)
+DOCUMENT_KINDS = (Correction.Kind.DOCUMENT_EDIT, Correction.Kind.SECTION_ROLE)
+DOCUMENT_FIELDS = ("issuer", "review_year", "plan_year", "kind")
+DOCUMENT_KEY = "document"
+SECTION_PREFIX = "section:"
+
+
+def section_key(path: str, start: int) -> str:
+    """The target of a section-role correction: the section's natural key (path, start)."""
+    return f"{SECTION_PREFIX}{path}@{start}"
+
+
+def section_of(target_key: str) -> tuple[str, int] | None:
+    if not (target_key or "").startswith(SECTION_PREFIX) or "@" not in target_key:
+        return None
+    path, _, start = target_key[len(SECTION_PREFIX):].rpartition("@")
+    return (path, int(start)) if start.isdigit() else None
+
+
+SPAN_KEY = re.compile(r"(?P<prefix>manual:)?(?P<start>\d+):(?P<end>\d+)(?P<rest>(:[^:]*)?)")
+
+
+def manual_key(start: int, end: int) -> str:
+    """The natural key of a commitment added by hand on the clause ``text[start:end]``."""
+    return f"manual:{start}:{end}"

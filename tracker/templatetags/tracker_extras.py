@@ -1,7 +1,7 @@
 from django import template
 
-from outcomes.formatting import number, percent, score_text, zh_punct
 from outcomes.selectors import STATUS_LABELS
+from tracker.formatting import number, percent, score_text, zh_punct
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """Editors' corrections: recorded once with who and why, then the document parsed or judged again.
 
-How a recorded correction is applied to every later parse and assessment: ``tracker.reapply``.
+How a recorded correction is applied to every later parse and assessment: ``targets.reapply``.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from django.db import transaction
 from outcomes.models import Assessment, Outcome
 from outcomes.services import document_assess
 from targets.models import Commitment
+from targets.reapply import corrections_apply_parse
 from tracker.access import may_write, may_write_issuer
 from tracker.core.statuses import JUDGED
 from tracker.models import Correction, Document, Issuer, Section
-from tracker.reapply import (
+from tracker.models.corrections import (
     COMMITMENT_FIELDS,
     DOCUMENT_FIELDS,
     DOCUMENT_KEY,
     DOCUMENT_KINDS,
     OUTCOME_FIELDS,
-    corrections_apply_parse,
     manual_key,
     section_key,
     section_of,

@@ -4,57 +4,27 @@ an assessment stores them, so a re-parse keeps every edit.
 A correction points at the natural key (clause offsets + figure) of what it corrects. After a
 re-parse the row with that key gets the correction again; if the engine no longer finds that
 clause, the correction is flagged orphaned and kept, for an editor to look at in the review queue.
-Recording a correction (``tracker.corrections``) calls the parse and the assessment, which call
-this module: it imports neither.
+Recording a correction (``targets.corrections``) calls the parse and the assessment; the parse calls
+this module, the assessment ``outcomes.overrides``: neither imports back.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 
 from outcomes.models import Outcome
 from targets.models import Commitment
-from tracker.bridge import core_commitment, evidence_quotes
-from tracker.core.assessment import convert
 from tracker.core.extraction import Decided
-from tracker.core.scoring import fmt, score
-from tracker.core.statuses import Status
-from tracker.engine import thresholds
 from tracker.models import Correction, Document, Issuer
-
-COMMITMENT_FIELDS = ("target", "target_high", "unit", "comparator", "year", "indicator", "polarity", "measure",
-                     "deadline", "strength", "responsible_unit")
-OUTCOME_FIELDS = ("value", "unit", "year", "indicator", "measure", "cumulative")
-PARSE_KINDS = (Correction.Kind.COMMITMENT_EDIT, Correction.Kind.NOT_A_COMMITMENT, Correction.Kind.ADD_COMMITMENT,
-               Correction.Kind.OUTCOME_EDIT)
-ASSESSMENT_KINDS = (Correction.Kind.LINK_EVIDENCE, Correction.Kind.UNLINK_EVIDENCE, Correction.Kind.OVERRIDE)
-# a person's decisions about the document itself: given to the engine as inputs on every parse (``decided``)
-DOCUMENT_KINDS = (Correction.Kind.DOCUMENT_EDIT, Correction.Kind.SECTION_ROLE)
-DOCUMENT_FIELDS = ("issuer", "review_year", "plan_year", "kind")
-DOCUMENT_KEY = "document"
-SECTION_PREFIX = "section:"
-
-
-def section_key(path: str, start: int) -> str:
-    """The target of a section-role correction: the section's natural key (path, start)."""
-    return f"{SECTION_PREFIX}{path}@{start}"
-
-
-def section_of(target_key: str) -> tuple[str, int] | None:
-    if not (target_key or "").startswith(SECTION_PREFIX) or "@" not in target_key:
-        return None
-    path, _, start = target_key[len(SECTION_PREFIX):].rpartition("@")
-    return (path, int(start)) if start.isdigit() else None
-
-
-_SPAN_KEY = re.compile(r"(?P<prefix>manual:)?(?P<start>\d+):(?P<end>\d+)(?P<rest>(:[^:]*)?)")
-
-
-def manual_key(start: int, end: int) -> str:
-    """The natural key of a commitment added by hand on the clause ``text[start:end]``."""
-    return f"manual:{start}:{end}"
+from tracker.models.corrections import (
+    COMMITMENT_FIELDS,
+    DOCUMENT_FIELDS,
+    DOCUMENT_KINDS,
+    PARSE_KINDS,
+    SPAN_KEY,
+    section_key,
+    section_of,
+)
 
 
 def _moved(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
@@ -71,7 +41,7 @@ def _moved(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _moved_key(old: str, new: str, key: str) -> str | None:
-    m = _SPAN_KEY.fullmatch(key or "")
+    m = SPAN_KEY.fullmatch(key or "")
     if not m:
         return None
     span = _moved(old, new, int(m["start"]), int(m["end"]))
@@ -134,30 +104,17 @@ def decided(*, document: Document) -> Decided:
                    kind=fields.get("kind"), issuer=issuer, roles=roles)
 
 
-def history_meta(row, correction: Correction) -> None:
-    """The history row of a change a correction made carries its reason and its author."""
-    row._change_reason = correction.reason[:100]
-    if correction.created_by_id:
-        row._history_user = correction.created_by
-
-
-def _set_orphaned(correction: Correction, orphaned: bool) -> None:
-    if correction.orphaned != orphaned:
-        correction.orphaned = orphaned
-        correction.save(update_fields=["orphaned"])
-
-
 def corrections_apply_parse(*, document: Document) -> None:
     """Re-apply edits, rejections and additions of ``document`` to its rows. (Its own fields and its
     sections' roles were the engine's input, ``decided``; a role whose section is gone is orphaned.)"""
     for corr in document.corrections.filter(active=True, kind=Correction.Kind.SECTION_ROLE):
         key = section_of(corr.target_key)
-        _set_orphaned(corr, key is None or not document.sections.filter(path=key[0], start=key[1]).exists())
+        corr.orphaned_set(key is None or not document.sections.filter(path=key[0], start=key[1]).exists())
     for corr in document.corrections.filter(active=True, kind__in=PARSE_KINDS):
         if corr.kind == Correction.Kind.ADD_COMMITMENT:
             c = corr.changes
             still_there = document.plain_text[c["start"]:c["end"]] == c["text"]
-            _set_orphaned(corr, not still_there)
+            corr.orphaned_set(not still_there)
             if not still_there:
                 Commitment.objects.filter(document=document, natural_key=corr.target_key).delete()
                 continue
@@ -171,7 +128,7 @@ def corrections_apply_parse(*, document: Document) -> None:
             continue
         model = Outcome if corr.kind == Correction.Kind.OUTCOME_EDIT else Commitment
         row = model.objects.filter(document=document, natural_key=corr.target_key).first()
-        _set_orphaned(corr, row is None)
+        corr.orphaned_set(row is None)
         if row is None:
             continue
         if corr.kind == Correction.Kind.NOT_A_COMMITMENT:
@@ -193,12 +150,8 @@ def _apply_fields(row, values: dict, corr: Correction) -> None:
             setattr(row, field, value)
             changed.append(field)
     if changed:
-        history_meta(row, corr)
+        corr.sign(row)
         row.save(update_fields=changed)
-
-
-# the history reason of an override cleared because its correction was switched off
-OVERRIDE_UNDONE = "人工判定已停用"
 
 
 def corrections_fold_parse(*, document: Document, commitments: dict, outcomes: dict) -> None:
@@ -217,71 +170,3 @@ def corrections_fold_parse(*, document: Document, commitments: dict, outcomes: d
                      for f, v in corr.changes.items()})
 
 
-@dataclass
-class Judged:
-    """One commitment's judgment as it is about to be stored: the engine's, then the corrections'."""
-
-    commitment: Commitment
-    values: dict  # Assessment fields
-    evidence: list  # Outcome rows, in the order quoted
-    correction: Correction | None = None  # the last correction that decided it (history's reason and user)
-
-
-def corrections_fold_assessment(*, plan: Document, review: Document, judged: dict[int, Judged],
-                                outcomes: dict[int, Outcome]) -> None:
-    """The plan's active overrides and evidence links written into ``judged`` (commitment pk → the
-    engine's judgment), before anything is stored: an override is a status (and score) kept beside
-    the engine's; a link or an unlink judges the commitment again on the evidence the editor chose.
-    Overrides no active correction holds are cleared (switched off = undone). ``outcomes``: the
-    review's rows by pk. Orphaned flags are set here; nothing else is written."""
-    by_key = {j.commitment.natural_key: j for j in judged.values()}
-    for j in judged.values():
-        j.values.update(override_status="", override_score=None, override_reason="", overridden_by_id=None,
-                        overridden_at=None)
-    review_rows = {o.natural_key: o for o in outcomes.values()}
-    forced: dict[int, dict] = {}
-    for corr in plan.corrections.filter(active=True, kind__in=ASSESSMENT_KINDS).select_related("created_by"):
-        j = by_key.get(corr.target_key)
-        if j is None:
-            _set_orphaned(corr, True)
-            continue
-        if corr.kind == Correction.Kind.OVERRIDE:
-            _set_orphaned(corr, False)
-            j.values.update(override_status=corr.changes.get("status", ""), override_score=corr.changes.get("score"),
-                            override_reason=corr.reason, overridden_by_id=corr.created_by_id,
-                            overridden_at=corr.created_at)
-            j.correction = corr
-            continue
-        if corr.evidence_document_id in (None, review.pk):
-            outcome = review_rows.get(corr.evidence_key)
-        else:
-            outcome = Outcome.objects.filter(document=corr.evidence_document_id, natural_key=corr.evidence_key).first()
-        _set_orphaned(corr, outcome is None)
-        if outcome is None:
-            continue
-        state = forced.setdefault(j.commitment.pk, {"link": [], "unlink": []})
-        state["link" if corr.kind == Correction.Kind.LINK_EVIDENCE else "unlink"].append(outcome)
-        j.correction = corr
-    for pk, state in forced.items():
-        _judge_on_chosen_evidence(judged[pk], state["link"], state["unlink"])
-
-
-def _judge_on_chosen_evidence(j: Judged, link: list[Outcome], unlink: list[Outcome]) -> None:
-    commitment = j.commitment
-    # the engine's evidence in the order the evidence relation lists it (document, offsets)
-    kept = sorted((o for o in j.evidence if o not in unlink), key=lambda o: (o.document_id, o.start, o.natural_key))
-    evidence = link or kept
-    values = [convert(o.value, o.unit, commitment.unit) for o in evidence if o.value is not None]
-    values = [v for v in values if v is not None]
-    if commitment.target is not None and values:
-        actual = sum(values)
-        status, ratio, arithmetic = score(core_commitment(commitment), actual, thresholds())
-        rationale = " + ".join(fmt(v) for v in values) + f" = {fmt(actual)};{arithmetic}(证据经人工指定)"
-    elif evidence:
-        actual, status, ratio, rationale = None, Status.MET, 1.0, "证据经人工指定"
-    else:
-        actual, status, ratio, rationale = None, Status.NO_EVIDENCE, None, "证据经人工取消"
-    j.evidence = evidence
-    j.values.update(status=status, score=ratio, actual=actual,
-                    actual_unit=commitment.unit if actual is not None else "", rationale=rationale, confidence=1.0,
-                    evidence_quotes=evidence_quotes(evidence))
