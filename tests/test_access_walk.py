@@ -92,6 +92,8 @@ class World:
     b_issuer: Issuer
     b_user: object
     tokens: dict = field(default_factory=dict)
+    b_tables: set = field(default_factory=set)
+    b_print: str = ""  # B's fingerprint as of the last write to one of b_tables
 
 
 def _ingest(issuer, name: str, text: str) -> Document:
@@ -146,7 +148,9 @@ def build_world() -> World:
     objs["A"][Group] = objs["B"][Group] = Group.objects.get(name=READER)
     assert Commitment.objects.filter(issuer=b_issuer).count() >= 3
     assert Assessment.objects.filter(commitment__issuer=b_issuer).exists()
-    return World(users=users, objs=objs, b_issuer=b_issuer, b_user=b_user)
+    world = World(users=users, objs=objs, b_issuer=b_issuer, b_user=b_user)
+    world.b_tables, world.b_print = b_tables(world), b_fingerprint(world)
+    return world
 
 
 # ---- the URLs, from the resolver -------------------------------------------------------------------
@@ -290,9 +294,8 @@ def written(before: dict, after: dict) -> set[str]:
     return {t for t, n in after.items() if n > before.get(t, 0)} - IGNORED_TABLES
 
 
-def b_fingerprint(world: World) -> str:
-    """B's rows in every table of ours (history tables too), and the number of issuers."""
-    h = hashlib.sha256(str(Issuer.objects.count()).encode())
+def _b_rows(world: World):
+    """(table, B's rows of it) for every table of ours that holds B's rows (history tables too)."""
     for model in apps.get_models():
         base = getattr(model, "instance_type", model)
         label = base._meta.label_lower
@@ -304,8 +307,20 @@ def b_fingerprint(world: World) -> str:
             qs = model._default_manager.filter(issuers=world.b_issuer)
         else:
             continue
+        yield model._meta.db_table, qs
+
+
+def b_fingerprint(world: World) -> str:
+    """B's rows in every table of ours (history tables too), and the number of issuers."""
+    h = hashlib.sha256(str(Issuer.objects.count()).encode())
+    for _table, qs in _b_rows(world):
         h.update(repr(list(qs.order_by("pk").values())).encode())
     return h.hexdigest()
+
+
+def b_tables(world: World) -> set[str]:
+    """The tables B's fingerprint reads: a request that writes none of them cannot change it."""
+    return {table for table, _ in _b_rows(world)} | {Issuer._meta.db_table}
 
 
 def body_of(response) -> str:
@@ -392,13 +407,20 @@ class Walk:
 
 
 def _request(world: World, who: str, method: str, path: str, data=None):
+    """(response, its text, the tables of ours it wrote, whether it changed B's rows)."""
     client = Client(raise_request_exception=False)
     if world.users[who] is not None:
         client.force_login(world.users[who])
-    before, fingerprint = table_writes(), b_fingerprint(world) if who == "编辑A" else None
+    before = table_writes()
     response = client.get(path) if method == "GET" else client.post(path, data or {})
     text = body_of(response)
-    return response, text, written(before, table_writes()), fingerprint
+    after = table_writes()
+    changed_b = False
+    if {t for t, n in after.items() if n > before.get(t, 0)} & world.b_tables:
+        # B's rows are read again only after a write to one of their tables (most requests write none)
+        now = b_fingerprint(world)
+        changed_b, world.b_print = now != world.b_print, now
+    return response, text, written(before, after), changed_b
 
 
 def walk(world: World, only=None) -> Walk:
@@ -435,7 +457,7 @@ def _visit(world: World, w: Walk, route: Route, variant: str, path: str) -> None
     for who in ("anonymous", "查阅A", "编辑A"):
         requests = [("GET", None)] + [("POST", data) for data in posts]
         for method, data in requests:
-            response, text, wrote, fingerprint = _request(world, who, method, path, data)
+            response, text, wrote, changed_b = _request(world, who, method, path, data)
             w.requests += 1
             where = f"{who} {method} {path}" + (f" {sorted(data)[:6]}" if data else "")
             if response.status_code >= 500:
@@ -447,7 +469,7 @@ def _visit(world: World, w: Walk, route: Route, variant: str, path: str) -> None
             if who != "编辑A" and wrote - allowed:
                 w.failures.append(f"write {sorted(wrote - allowed)} · {where} → {response.status_code}")
             if who == "编辑A":
-                if b_fingerprint(world) != fingerprint:
+                if changed_b:
                     w.failures.append(f"B changed · {where} → {response.status_code}")
                 if variant == "A" and wrote & {"tracker_correction", "targets_historicalcommitment"}:
                     w.editor_wrote_a.add(route.name)
