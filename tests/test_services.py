@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 
 from outcomes.models import Assessment, Outcome
 from targets.models import Commitment
 from tests.factories import SEEDS, ingest_file, xihu_pair
+from tracker.core.statuses import Status
 from tracker.models import Document, Issuer, Section
 from tracker.services import IngestError, document_ingest, document_parse
 
@@ -31,10 +34,31 @@ def test_load_seeds_twice_changes_nothing():
                  .values_list("commitment__issuer__name", flat=True))
     assert len(judged) >= 15 and "湖北省人民政府" in judged
     assert not Document.objects.exclude(status=Document.Status.PARSED).exists()
+    api_statuses_by_issuer(first)
     ids = set(Commitment.objects.values_list("pk", flat=True))
     call_command("load_seeds", stdout=open("/dev/null", "w"))
     assert counts() == first
     assert set(Commitment.objects.values_list("pk", flat=True)) == ids
+
+
+def api_statuses_by_issuer(counts_now):
+    """The JSON API, read as the demo's 管理员 reads it: at least 15 issuers with judged
+    commitments, and among them every judged status and 无证据 (issue 12's bar)."""
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("api_admin", password="pw"))
+    seen: dict[str, set[int]] = {}
+    page, pages = 1, 1
+    while page <= pages:
+        body = client.get("/api/assessments/", {"page": page}).json()
+        pages = body["pages"]
+        for a in body["results"]:
+            seen.setdefault(a["status"], set()).add(a["commitment"]["issuer"])
+        page += 1
+    assert body["count"] == counts_now[4]  # every assessment listed, none twice across pages
+    judged = set().union(*(seen.get(s, set()) for s in (Status.MET, Status.PARTLY_MET, Status.NOT_MET)))
+    assert len(judged) >= 15
+    for status in (Status.MET, Status.PARTLY_MET, Status.NOT_MET, Status.NO_EVIDENCE):
+        assert seen.get(status, set()) & judged, status
 
 
 def test_same_bytes_same_issuer_is_one_document():
