@@ -21,8 +21,8 @@ from outcomes.selectors import (
     issuer_years,
     review_queue,
     scorecard,
+    scorecard_rows,
     scorecards_by_issuer_year,
-    section_rollup,
     similar_indicators,
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
@@ -39,9 +39,10 @@ def _issuer(request: HttpRequest, issuer_id: int):
 @login_required
 def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpResponse:
     issuer = _issuer(request, issuer_id)
-    qs = commitments_for(request.user, issuer=issuer, year=year)
-    if not qs.exists():
+    card = scorecard(request.user, issuer=issuer, year=year, sections=True)
+    if not card.total:
         raise Http404("该单位该年度没有承诺")
+    qs = commitments_for(request.user, issuer=issuer, year=year)
     filtered = CommitmentFilter(request.GET, queryset=qs)
     export = request.GET.get("export")
     if export in ("xlsx", "csv"):
@@ -49,10 +50,9 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
         rows = filtered.qs.select_related("issuer", "assessment")
         base = request.build_absolute_uri("/").rstrip("/")
         return xlsx_response(rows, name, base) if export == "xlsx" else csv_response(rows, name, base)
-    table = CommitmentTable(filtered.qs)
+    table = CommitmentTable(scorecard_rows(filtered.qs))
     per_page = int_param(request, "per_page", default=50, lo=1, hi=1000)
     RequestConfig(request, paginate={"per_page": per_page}).configure(table)
-    card = scorecard(request.user, issuer=issuer, year=year)
     section = None
     if filtered.is_bound and filtered.form.is_valid() and filtered.form.cleaned_data.get("section"):
         path = filtered.form.cleaned_data["section"]
@@ -61,10 +61,10 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
     return render(request, "outcomes/scorecard.html", {
         "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,
         "years": issuer_years(request.user, issuer), "crumbs": last_plain(issuer_crumbs(issuer, year, section)),
-        "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
+        "chart": status_bars(card.rows()), "rollup": card.sections,
         "query": _without(request, "export"), "filtered": any(v for k, v in request.GET.items()
                                                               if k in filtered.form.fields),
-        "active_filters": filtered.active(), "nothing_found": not filtered.qs.exists(),
+        "active_filters": filtered.active(), "nothing_found": not table.paginator.count,
     })
 
 
