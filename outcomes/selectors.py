@@ -225,8 +225,32 @@ def in_section(qs: QuerySet[Commitment], path: str) -> QuerySet[Commitment]:
 
 def indicator_rows(user, name: str) -> QuerySet[Commitment]:
     """Every commitment the user may see on one indicator (its name as the engine or an editor gave it),
-    with its effective judgment: the indicator page's rows."""
-    return commitments_for(user).filter(indicator=name).order_by("year", "issuer__name", "document_id", "start")
+    with its effective judgment and its issuer (the columns the indicator page shows, no other joined row)."""
+    return (commitments_for(user).filter(indicator=name).select_related(None).select_related("issuer")
+            .order_by("year", "issuer__name", "document_id", "start"))
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    """What the indicator page shows around its rows, counted in the database."""
+
+    total: int
+    years: list[int]  # oldest first
+    issuers: list[Issuer]  # by name
+    year: int | None  # the year shown across issuers by default: the issuer's latest, else the latest
+
+
+def indicator_summary(user, name: str, *, issuer: Issuer | None = None) -> IndicatorSummary:
+    """The indicator's number of commitments, its years and its issuers, in two queries whatever their number."""
+    qs = scope(Commitment.objects.filter(rejected=False, indicator=name), user).order_by()
+    per_year = qs.values("year").annotate(n=Count("pk")).order_by("year")
+    if issuer is not None:
+        per_year = per_year.annotate(mine=Count("pk", filter=Q(issuer=issuer)))
+    rows = list(per_year)
+    years = [r["year"] for r in rows if r["year"]]
+    of_issuer = [r["year"] for r in rows if r["year"] and r.get("mine")]
+    issuers = list(Issuer.objects.filter(pk__in=qs.values("issuer_id")).order_by("name", "pk"))
+    return IndicatorSummary(sum(r["n"] for r in rows), years, issuers, max(of_issuer or years) if years else None)
 
 
 def indicator_index(user, *, limit: int = 60) -> list[dict]:

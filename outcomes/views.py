@@ -18,6 +18,7 @@ from outcomes.selectors import (
     commitments_for,
     indicator_index,
     indicator_rows,
+    indicator_summary,
     issuer_years,
     review_queue,
     scorecard,
@@ -109,7 +110,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(request, "outcomes/queue.html", {"page": page, "threshold": threshold, "orphaned": orphaned})
 
 
-INDICATOR_ROWS = 2000  # one indicator's commitments shown at most (all issuers, all years)
+INDICATOR_PAGE = 100  # rows (and chart bars) of each list of one indicator on a page: across years, across issuers
 
 
 def _target_actual_chart(rows, label, width: int = 560, bar: int = 12) -> dict:
@@ -145,17 +146,20 @@ def indicator_view(request: HttpRequest) -> HttpResponse:
         return render(request, "outcomes/indicator_index.html", {"index": indicator_index(request.user),
                                                                  "crumbs": last_plain(crumbs)})
     issuer = _issuer(request, issuer_id) if issuer_id is not None else None
-    rows = list(indicator_rows(request.user, name)[:INDICATOR_ROWS])
-    years = sorted({r.year for r in rows if r.year})
-    issuers = sorted({r.issuer_id: r.issuer for r in rows}.values(), key=lambda i: i.name)
-    if year is None and years:
-        of_issuer = [r.year for r in rows if r.year and (issuer is None or r.issuer_id == issuer.pk)]
-        year = max(of_issuer or years)
-    across_years = [r for r in rows if issuer is not None and r.issuer_id == issuer.pk]
-    across_issuers = [r for r in rows if r.year == year]
+    summary = indicator_summary(request.user, name, issuer=issuer)
+    year = summary.year if year is None else year
+    rows = indicator_rows(request.user, name)
+    years_page = Paginator(rows.filter(issuer=issuer) if issuer is not None else rows.none(),
+                           INDICATOR_PAGE).get_page(request.GET.get("years_page"))
+    issuers_page = Paginator(rows.filter(year=year) if summary.total else rows.none(),
+                             INDICATOR_PAGE).get_page(request.GET.get("issuers_page"))
+    across_years, across_issuers = list(years_page), list(issuers_page)
     return render(request, "outcomes/indicator.html", {
-        "name": name, "issuer": issuer, "year": year, "years": years, "issuers": issuers, "total": len(rows),
-        "across_years": across_years, "across_issuers": across_issuers,
+        "name": name, "issuer": issuer, "year": year, "years": summary.years, "issuers": summary.issuers,
+        "total": summary.total,
+        "across_years": across_years, "across_issuers": across_issuers, "years_page": years_page,
+        "issuers_page": issuers_page, "years_query": _without(request, "years_page"),
+        "issuers_query": _without(request, "issuers_page"),
         "years_chart": _target_actual_chart(across_years, lambda r: f"{r.year}年"),
         "issuers_chart": _target_actual_chart(across_issuers, lambda r: r.issuer.name),
         "similar": similar_indicators(request.user, name), "crumbs": last_plain([*crumbs, (name, None)]),
