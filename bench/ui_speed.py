@@ -1,4 +1,4 @@
-"""Server time and query count of the scorecard page at 100, 1,000 and 10,000 commitments.
+"""Server time and query count of the scorecard and indicator pages at 100, 1,000 and 10,000 commitments.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench python bench/ui_speed.py
 
@@ -8,7 +8,12 @@ size with its commitments and assessments in bulk, then requests each scorecard 
 client (server time only, no network; DEBUG off as in production): one warm-up request, then the
 median of RUNS requests, and the queries of one request.
 
-Bar: scorecard page < 150 ms (median) at 10,000 rows, with the same query count as at 100.
+The indicator page is measured on data of its own, built after the scorecards are measured (so their
+figures and the home page's stay comparable with earlier runs): one indicator with n commitments, one per
+issuer and year over INDICATOR_YEARS years (n / 10 issuers), requested for one issuer and the last year.
+
+Bars: scorecard page < 150 ms (median) at 10,000 rows, with the same query count as at 100;
+indicator page < 200 ms (median) at 10,000 commitments of the indicator, with the same query count as at 100.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from urllib.parse import urlencode
 
 from _bench import MACHINE, verdict
 
@@ -31,6 +37,7 @@ from django.test import Client  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 RUNS = 9
+INDICATOR_YEARS = range(2016, 2026)
 
 
 def build(n: int):
@@ -51,6 +58,31 @@ def build(n: int):
                    actual_unit="家", confidence=0.8, rationale="x") for c in Commitment.objects.filter(document=doc)],
         batch_size=2000)
     return issuer
+
+
+def build_indicator(n: int) -> tuple[str, int]:
+    """n commitments of one indicator, one per issuer and year: (its name, the first issuer's id)."""
+    from outcomes.models import Assessment
+    from targets.models import Commitment
+    from tracker.models import Document, Issuer
+
+    name = f"基准指标{n}"
+    issuers = Issuer.objects.bulk_create([Issuer(name=f"基准指标单位{n}-{k:04d}")
+                                          for k in range(n // len(INDICATOR_YEARS))])
+    docs = Document.objects.bulk_create([
+        Document(issuer=i, original_name=f"ind-{n}-{i.pk}-{y}.txt", sha256=f"{n:016d}{i.pk:016d}{y:032d}",
+                 status="parsed", plan_year=y, plain_text="x" * 10) for i in issuers for y in INDICATOR_YEARS],
+        batch_size=2000)
+    statuses = ["met", "partly_met", "not_met", "no_evidence"]
+    Commitment.objects.bulk_create([
+        Commitment(document=d, issuer_id=d.issuer_id, year=d.plan_year, text=f"{d.plan_year}年{name}{k % 90 + 10}家",
+                   start=0, end=20, natural_key="0", indicator=name, measure="count", comparator=">=",
+                   target=k % 90 + 10, unit="家", strength="力争") for k, d in enumerate(docs)], batch_size=2000)
+    Assessment.objects.bulk_create([
+        Assessment(commitment=c, status=statuses[c.pk % 4], score=(c.pk % 10) / 10, actual=c.pk % 95,
+                   actual_unit="家", confidence=0.8, rationale="x")
+        for c in Commitment.objects.filter(indicator=name)], batch_size=2000)
+    return name, issuers[0].pk
 
 
 def measure(client: Client, url: str, runs: int = RUNS) -> tuple[float, int]:
@@ -98,10 +130,26 @@ def main() -> None:
         big = f"/issuers/{issuers[SIZES[-1]].pk}/2023/"
         print(f"xlsx export of {SIZES[-1]:,} rows (one request): {measure(client, big + '?export=xlsx', 1)[0]:.0f} ms")
         print(f"home (latest scorecards): {measure(client, '/')[0]:.0f} ms")
+        indicators = {n: build_indicator(n) for n in SIZES}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        indicator, indicator_queries = {}, {}
+        for n, (name, issuer_id) in indicators.items():
+            url = "/indicators/?" + urlencode({"name": name, "issuer": issuer_id, "year": INDICATOR_YEARS[-1]})
+            indicator[n], indicator_queries[n] = measure(client, url)
+            print(f"{n:>6,} commitments of one indicator ({n // len(INDICATOR_YEARS):,} issuers × "
+                  f"{len(INDICATOR_YEARS)} years): indicator page {indicator[n]:6.0f} ms, "
+                  f"{indicator_queries[n]} queries  (goal < 200 ms, same query count as at {SIZES[0]})")
         n = SIZES[-1]
         verdict(f"scorecard median at {n:,} rows", f"{page[n]:.0f} ms", "< 150 ms", page[n] < 150)
         verdict(f"queries at {n:,} rows vs at {SIZES[0]}", f"{queries[n]} vs {queries[SIZES[0]]}", "equal",
                 queries[n] == queries[SIZES[0]])
+        verdict(f"indicator page median at {n:,} commitments", f"{indicator[n]:.0f} ms", "< 200 ms",
+                indicator[n] < 200)
+        verdict(f"indicator page queries at {n:,} vs at {SIZES[0]}",
+                f"{indicator_queries[n]} vs {indicator_queries[SIZES[0]]}", "equal",
+                indicator_queries[n] == indicator_queries[SIZES[0]])
     finally:
         runner.teardown_databases(old)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
 from outcomes.judgment import JUDGED, score_expr, status_expr
 from outcomes.lights import LIGHT_ORDER, light_expr
@@ -41,12 +41,6 @@ def judged(qs: QuerySet[Commitment], *, on=None) -> QuerySet[Commitment]:
                        ).annotate(light=light_expr(on))
 
 
-def light_counts(qs: QuerySet[Commitment]) -> dict[str, int]:
-    """How many commitments of ``qs`` (annotated by ``judged``) have each light, in one query."""
-    counts = {row["light"]: row["n"] for row in qs.order_by().values("light").annotate(n=Count("pk"))}
-    return {code: counts.get(code, 0) for code in LIGHT_ORDER}
-
-
 NO_UNIT = "__none__"  # the 责任单位 filter's choice for commitments that name none
 
 
@@ -77,7 +71,8 @@ class Scorecard:
     counts: dict[str, int]
     total: int
     mean_score: float | None
-    lights: dict[str, int] | None = None  # 三色预警 counts (``light_counts``), where computed
+    lights: dict[str, int] | None = None  # 三色预警 counts (``scorecard``), where computed
+    sections: list[dict] | None = None  # 按章节汇总 (``scorecard(sections=True)``), where computed
 
     @property
     def due(self) -> int:
@@ -110,16 +105,62 @@ class Scorecard:
         return [(s, STATUS_LABELS[s], self.counts.get(s, 0)) for s in STATUS_ORDER]
 
 
-def _aggregate(qs: QuerySet[Commitment]) -> tuple[dict[str, int], float | None]:
-    counts = {row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("pk"))}
-    mean = qs.filter(status__in=JUDGED).aggregate(m=Avg("effective_score"))["m"]
-    return counts, mean
+SECTION = ("section__path", "section__heading", "section__start")
+# 按章节汇总's columns: a status's own name, 部分达成 as "partly"
+ROLLUP_COUNTS = {"partly": Status.PARTLY_MET,
+                 **{s.value: s for s in (Status.MET, Status.NOT_MET, Status.NO_EVIDENCE, Status.PENDING)}}
 
 
-def scorecard(user, *, issuer: Issuer, year: int) -> Scorecard:
+def scorecard(user, *, issuer: Issuer, year: int, sections: bool = False) -> Scorecard:
+    """Counts by status and by light and the mean score of the judged, and with ``sections`` the
+    rollup by section (``Scorecard.sections``), in one query: one row per (section, status, light)
+    with the sum and number of its judged scores."""
     qs = commitments_for(user, issuer=issuer, year=year)
-    counts, mean = _aggregate(qs)
-    return Scorecard(issuer, year, counts, sum(counts.values()), mean, light_counts(qs))
+    judged_q = Q(status__in=JUDGED)
+    rows = list(qs.order_by().values(*(SECTION if sections else ()), "status", "light")
+                .annotate(n=Count("pk"), total=Sum("effective_score", filter=judged_q),
+                          scored=Count("effective_score", filter=judged_q)))
+    counts: dict[str, int] = {}
+    lights: dict[str, int] = dict.fromkeys(LIGHT_ORDER, 0)
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + r["n"]
+        lights[r["light"]] += r["n"]
+    return Scorecard(issuer, year, counts, sum(counts.values()), _mean(rows), lights,
+                     _rollup(rows) if sections else None)
+
+
+def _mean(rows: list[dict]) -> float | None:
+    scored = sum(r["scored"] for r in rows)
+    return sum(r["total"] or 0.0 for r in rows) / scored if scored else None
+
+
+def _document_order(section: tuple) -> tuple:
+    """(path, heading, start) by start, then path, the missing last (PostgreSQL's ascending order)."""
+    path, _heading, start = section
+    return start is None, start or 0, path is None, path or ""
+
+
+def _rollup(rows: list[dict]) -> list[dict]:
+    """One row per section, in document order (the unsectioned last): its commitments by status and
+    the mean score of its judged ones."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(tuple(r[k] for k in SECTION), []).append(r)
+    out = []
+    for key in sorted(groups, key=_document_order):
+        path, heading, _start = key
+        of = groups[key]
+        counts = {name: sum(r["n"] for r in of if r["status"] == status) for name, status in ROLLUP_COUNTS.items()}
+        out.append({"section__path": path, "section__heading": heading, "total": sum(r["n"] for r in of),
+                    **counts, "mean": _mean(of)})
+    return out
+
+
+def scorecard_rows(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    """The scorecard table's rows: only the commitment's own columns and the annotations the table shows
+    (``judged``, the assessment's confidence and whether an editor overrode it), no joined objects."""
+    return qs.select_related(None).annotate(confidence=F("assessment__confidence"),
+                                            override_status=F("assessment__override_status"))
 
 
 def scorecards_by_issuer_year(user) -> list[Scorecard]:
@@ -147,18 +188,6 @@ def latest_scorecards(user) -> list[Scorecard]:
         if best is None or key > (best.due > 0, best.year):
             latest[card.issuer.pk] = card
     return sorted(latest.values(), key=lambda c: c.issuer.name)
-
-
-def section_rollup(qs: QuerySet[Commitment]) -> list[dict]:
-    rows = (qs.order_by().values("section__path", "section__heading")
-            .annotate(total=Count("pk"), met=Count("pk", filter=Q(status=Status.MET)),
-                      partly=Count("pk", filter=Q(status=Status.PARTLY_MET)),
-                      not_met=Count("pk", filter=Q(status=Status.NOT_MET)),
-                      no_evidence=Count("pk", filter=Q(status=Status.NO_EVIDENCE)),
-                      pending=Count("pk", filter=Q(status=Status.PENDING)),
-                      mean=Avg("effective_score", filter=Q(status__in=JUDGED)))
-            .order_by("section__start", "section__path"))
-    return list(rows)
 
 
 def review_queue(user, *, low_confidence: float) -> QuerySet[Assessment]:
@@ -196,8 +225,32 @@ def in_section(qs: QuerySet[Commitment], path: str) -> QuerySet[Commitment]:
 
 def indicator_rows(user, name: str) -> QuerySet[Commitment]:
     """Every commitment the user may see on one indicator (its name as the engine or an editor gave it),
-    with its effective judgment: the indicator page's rows."""
-    return commitments_for(user).filter(indicator=name).order_by("year", "issuer__name", "document_id", "start")
+    with its effective judgment and its issuer (the columns the indicator page shows, no other joined row)."""
+    return (commitments_for(user).filter(indicator=name).select_related(None).select_related("issuer")
+            .order_by("year", "issuer__name", "document_id", "start"))
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    """What the indicator page shows around its rows, counted in the database."""
+
+    total: int
+    years: list[int]  # oldest first
+    issuers: list[Issuer]  # by name
+    year: int | None  # the year shown across issuers by default: the issuer's latest, else the latest
+
+
+def indicator_summary(user, name: str, *, issuer: Issuer | None = None) -> IndicatorSummary:
+    """The indicator's number of commitments, its years and its issuers, in two queries whatever their number."""
+    qs = scope(Commitment.objects.filter(rejected=False, indicator=name), user).order_by()
+    per_year = qs.values("year").annotate(n=Count("pk")).order_by("year")
+    if issuer is not None:
+        per_year = per_year.annotate(mine=Count("pk", filter=Q(issuer=issuer)))
+    rows = list(per_year)
+    years = [r["year"] for r in rows if r["year"]]
+    of_issuer = [r["year"] for r in rows if r["year"] and r.get("mine")]
+    issuers = list(Issuer.objects.filter(pk__in=qs.values("issuer_id")).order_by("name", "pk"))
+    return IndicatorSummary(sum(r["n"] for r in rows), years, issuers, max(of_issuer or years) if years else None)
 
 
 def indicator_index(user, *, limit: int = 60) -> list[dict]:

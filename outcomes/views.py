@@ -17,11 +17,12 @@ from outcomes.selectors import (
     commitments_for,
     indicator_index,
     indicator_rows,
+    indicator_summary,
     issuer_years,
     review_queue,
     scorecard,
+    scorecard_rows,
     scorecards_by_issuer_year,
-    section_rollup,
     similar_indicators,
 )
 from outcomes.tables import CommitmentFilter, CommitmentTable
@@ -39,9 +40,10 @@ def _issuer(request: HttpRequest, issuer_id: int):
 @login_required
 def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpResponse:
     issuer = _issuer(request, issuer_id)
-    qs = commitments_for(request.user, issuer=issuer, year=year)
-    if not qs.exists():
+    card = scorecard(request.user, issuer=issuer, year=year, sections=True)
+    if not card.total:
         raise Http404("该单位该年度没有承诺")
+    qs = commitments_for(request.user, issuer=issuer, year=year)
     filtered = CommitmentFilter(request.GET, queryset=qs)
     export = request.GET.get("export")
     if export in ("xlsx", "csv"):
@@ -49,10 +51,9 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
         rows = filtered.qs.select_related("issuer", "assessment")
         base = request.build_absolute_uri("/").rstrip("/")
         return xlsx_response(rows, name, base) if export == "xlsx" else csv_response(rows, name, base)
-    table = CommitmentTable(filtered.qs)
+    table = CommitmentTable(scorecard_rows(filtered.qs))
     per_page = int_param(request, "per_page", default=50, lo=1, hi=1000)
     RequestConfig(request, paginate={"per_page": per_page}).configure(table)
-    card = scorecard(request.user, issuer=issuer, year=year)
     section = None
     if filtered.is_bound and filtered.form.is_valid() and filtered.form.cleaned_data.get("section"):
         path = filtered.form.cleaned_data["section"]
@@ -61,10 +62,10 @@ def scorecard_view(request: HttpRequest, issuer_id: int, year: int) -> HttpRespo
     return render(request, "outcomes/scorecard.html", {
         "issuer": issuer, "year": year, "card": card, "table": table, "filter": filtered,
         "years": issuer_years(request.user, issuer), "crumbs": last_plain(issuer_crumbs(issuer, year, section)),
-        "chart": status_bars(card.rows()), "rollup": section_rollup(qs),
+        "chart": status_bars(card.rows()), "rollup": card.sections,
         "query": _without(request, "export"), "filtered": any(v for k, v in request.GET.items()
                                                               if k in filtered.form.fields),
-        "active_filters": filtered.active(), "nothing_found": not filtered.qs.exists(),
+        "active_filters": filtered.active(), "nothing_found": not table.paginator.count,
     })
 
 
@@ -109,7 +110,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(request, "outcomes/queue.html", {"page": page, "threshold": threshold, "orphaned": orphaned})
 
 
-INDICATOR_ROWS = 2000  # one indicator's commitments shown at most (all issuers, all years)
+INDICATOR_PAGE = 100  # rows (and chart bars) of each list of one indicator on a page: across years, across issuers
 
 
 def _target_actual_chart(rows, label, width: int = 560, bar: int = 12) -> dict:
@@ -145,17 +146,20 @@ def indicator_view(request: HttpRequest) -> HttpResponse:
         return render(request, "outcomes/indicator_index.html", {"index": indicator_index(request.user),
                                                                  "crumbs": last_plain(crumbs)})
     issuer = _issuer(request, issuer_id) if issuer_id is not None else None
-    rows = list(indicator_rows(request.user, name)[:INDICATOR_ROWS])
-    years = sorted({r.year for r in rows if r.year})
-    issuers = sorted({r.issuer_id: r.issuer for r in rows}.values(), key=lambda i: i.name)
-    if year is None and years:
-        of_issuer = [r.year for r in rows if r.year and (issuer is None or r.issuer_id == issuer.pk)]
-        year = max(of_issuer or years)
-    across_years = [r for r in rows if issuer is not None and r.issuer_id == issuer.pk]
-    across_issuers = [r for r in rows if r.year == year]
+    summary = indicator_summary(request.user, name, issuer=issuer)
+    year = summary.year if year is None else year
+    rows = indicator_rows(request.user, name)
+    years_page = Paginator(rows.filter(issuer=issuer) if issuer is not None else rows.none(),
+                           INDICATOR_PAGE).get_page(request.GET.get("years_page"))
+    issuers_page = Paginator(rows.filter(year=year) if summary.total else rows.none(),
+                             INDICATOR_PAGE).get_page(request.GET.get("issuers_page"))
+    across_years, across_issuers = list(years_page), list(issuers_page)
     return render(request, "outcomes/indicator.html", {
-        "name": name, "issuer": issuer, "year": year, "years": years, "issuers": issuers, "total": len(rows),
-        "across_years": across_years, "across_issuers": across_issuers,
+        "name": name, "issuer": issuer, "year": year, "years": summary.years, "issuers": summary.issuers,
+        "total": summary.total,
+        "across_years": across_years, "across_issuers": across_issuers, "years_page": years_page,
+        "issuers_page": issuers_page, "years_query": _without(request, "years_page"),
+        "issuers_query": _without(request, "issuers_page"),
         "years_chart": _target_actual_chart(across_years, lambda r: f"{r.year}年"),
         "issuers_chart": _target_actual_chart(across_issuers, lambda r: r.issuer.name),
         "similar": similar_indicators(request.user, name), "crumbs": last_plain([*crumbs, (name, None)]),

@@ -95,3 +95,50 @@ def test_indicator_page_is_scoped_and_has_empty_states(client, cast):
     client.force_login(outsider)
     html = client.get(url(name=INDICATOR, year=2023)).content.decode()
     assert "丙市保密局" in html and "甲市" not in html and "乙市" not in html
+
+
+def test_total_years_and_issuers_are_counted_in_the_database_not_from_the_rows_shown(client, cast, monkeypatch):
+    monkeypatch.setattr("outcomes.views.INDICATOR_PAGE", 2)  # fewer rows on a page than the indicator has
+    client.force_login(cast["reader"])
+    html = client.get(url(name=INDICATOR, issuer=cast["a"].pk)).content.decode()
+    assert "共 4 条承诺，2 个单位，2 个年度。" in html
+    assert '<strong aria-current="page">2024</strong>' in html  # the issuer's latest year, past the first rows
+    assert {r[0] for r in table(html, "indicator-issuers-table")} == {"甲市经信局", "乙市经信局"}
+
+
+def test_indicator_page_queries_do_not_grow_with_rows(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.models import Document
+
+    client.force_login(cast["reader"])
+    page = url(name=INDICATOR, issuer=cast["a"].pk)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(page).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = queries()
+    for issuer in (cast["a"], cast["b"]):
+        doc = Document.objects.filter(issuer=issuer).first()
+        Commitment.objects.bulk_create([
+            Commitment(document=doc, issuer=issuer, year=2015 + n % 8, text=f"新增规上工业企业{n}家", start=1000 + n,
+                       end=1001 + n, natural_key=f"bulk:{n}", indicator=INDICATOR, measure="count", target=n,
+                       unit="家") for n in range(30)])
+    assert queries() == before
+
+
+def test_a_long_list_is_shown_a_page_at_a_time(client, cast, monkeypatch):
+    monkeypatch.setattr("outcomes.views.INDICATOR_PAGE", 1)
+    client.force_login(cast["reader"])
+    html = client.get(url(name=INDICATOR, issuer=cast["a"].pk, year=2023)).content.decode()
+    first = table(html, "indicator-issuers-table")
+    assert len(first) == 1 and html.count("<rect") == 2 * 2  # one row in each chart: its target and its actual
+    assert "第 1 / 2 页（共 2 条，图表与表格为本页）" in html
+    link = re.search(r'<p class="pages" id="issuers_page">.*?<a href="([^"]+)">下一页</a>', html).group(1)
+    html = client.get(reverse("indicator") + link.replace("&amp;", "&")).content.decode()
+    second = table(html, "indicator-issuers-table")
+    assert {first[0][0], second[0][0]} == {"甲市经信局", "乙市经信局"}
+    assert [r[0] for r in table(html, "indicator-years-table")] == ["2023年"]  # the other list keeps its page

@@ -158,6 +158,15 @@ def test_scorecard_queries_do_not_grow_with_rows(client, cast):
     assert _queries(client, reverse("home")) <= 12
 
 
+def test_a_readers_roles_are_read_once_per_request(client, cast):
+    """The view, the context processor and the table's template (rendered with the request, so the
+    context processors run again) all ask can_edit: one query of the groups between them."""
+    client.force_login(cast["reader"])
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("scorecard", args=[cast["issuer"].pk, 2023])).status_code == 200
+    assert sum('"auth_group"' in q["sql"] for q in ctx.captured_queries) == 1
+
+
 def test_login_locks_out_after_repeated_failures(client, cast, settings):
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 3

@@ -49,20 +49,26 @@ def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.is_active
 
 
+def _roles(user) -> set[str]:
+    """The user's roles, read once per user object (a request's user: the view, the context processor
+    and every template rendered with the request ask again)."""
+    cached = getattr(user, "_tracker_roles", None)
+    if cached is None:
+        cached = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        user._tracker_roles = cached
+    return cached
+
+
 def is_admin(user) -> bool:
     """Superusers and 管理员 see and change everything."""
     if not _authenticated(user):
         return False
-    cached = getattr(user, "_is_tracker_admin", None)
-    if cached is None:
-        cached = user.is_superuser or user.groups.filter(name=ADMIN).exists()
-        user._is_tracker_admin = cached
-    return cached
+    return user.is_superuser or ADMIN in _roles(user)
 
 
 def can_edit(user) -> bool:
     """编辑 and 管理员: may upload and correct (within the issuers they may write)."""
-    return is_admin(user) or (_authenticated(user) and user.groups.filter(name=EDITOR).exists())
+    return is_admin(user) or (_authenticated(user) and EDITOR in _roles(user))
 
 
 def visible_issuer_ids(user) -> set[int] | None:
