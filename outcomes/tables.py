@@ -22,22 +22,30 @@ ALL = "全部"  # a choice filter's empty choice (never “---------”)
 DASH = "—"  # django-tables2's default for an empty cell
 
 
+def _tied(*keys: str) -> tuple[str, ...]:
+    """A column's sort keys with the document order after them: rows that tie on the column keep one
+    order, so a page never repeats or skips a row of the one before."""
+    return (*keys, "document", "start", "pk")
+
+
 class CommitmentTable(tables.Table):
     """The columns give the header, the sorting and the pagination; ``page_rows`` renders the cells.
 
     Its rows are ``selectors.scorecard_rows``: ``judged`` annotations, ``confidence`` and
     ``override_status``, no joined objects."""
 
-    text = tables.Column("条款", attrs={"td": {"class": "clause"}})
-    indicator = tables.Column("指标")
+    text = tables.Column("条款", attrs={"td": {"class": "clause"}}, order_by=_tied("text"))
+    indicator = tables.Column("指标", order_by=_tied("indicator"))
+    measure = tables.Column(order_by=_tied("measure"))  # labels: the model fields'
+    strength = tables.Column(order_by=_tied("strength"))
     target = tables.Column("目标", accessor="target", order_by=("target",))
-    actual = tables.Column("实际", accessor="actual")
-    status = tables.Column("状态", accessor="status")
+    actual = tables.Column("实际", accessor="actual", order_by=_tied("actual"))
+    status = tables.Column("状态", accessor="status", order_by=_tied("status"))
     light = tables.Column("预警", accessor="light")
-    responsible_unit = tables.Column("责任单位")
-    due = tables.Column("截止", accessor="deadline", order_by=("year", "deadline"))
-    score = tables.Column("得分", accessor="effective_score")
-    confidence = tables.Column("置信度", accessor="confidence", order_by=("assessment__confidence",))
+    responsible_unit = tables.Column("责任单位", order_by=_tied("responsible_unit"))
+    due = tables.Column("截止", accessor="deadline", order_by=_tied("year", "deadline"))
+    score = tables.Column("得分", accessor="effective_score", order_by=_tied("effective_score"))
+    confidence = tables.Column("置信度", accessor="confidence", order_by=_tied("assessment__confidence"))
 
     class Meta:
         model = Commitment
@@ -53,13 +61,13 @@ class CommitmentTable(tables.Table):
     def order_target(self, queryset, is_descending: bool):
         """Commitments without a figure sort last either way."""
         field = F("target").desc(nulls_last=True) if is_descending else F("target").asc(nulls_last=True)
-        return queryset.order_by(field, "pk"), True
+        return queryset.order_by(field, "document", "start", "pk"), True
 
     def order_light(self, queryset, is_descending: bool):
         """Red first (or last), then yellow, green, none."""
         rank = Case(*[When(light=code, then=Value(i)) for i, code in enumerate(LIGHT_ORDER)],
                     output_field=IntegerField())
-        return queryset.order_by(rank.desc() if is_descending else rank.asc(), "document_id", "start"), True
+        return queryset.order_by(rank.desc() if is_descending else rank.asc(), "document_id", "start", "pk"), True
 
     def page_rows(self) -> list[SafeString]:
         """The <td>s of each row of the page, in one pass: django-tables2 renders a cell by inspecting the

@@ -105,3 +105,15 @@ def test_the_rollup_by_section_and_the_counts_come_from_one_query_and_agree_with
     assert sum(s["total"] for s in card.sections) == card.total == qs.count() == sum(card.lights.values())
     assert card.mean_score == pytest.approx(qs.filter(status__in=["met", "partly_met", "not_met"])
                                             .aggregate(m=Avg("effective_score"))["m"])
+
+
+@pytest.mark.parametrize("sort", ["text", "indicator", "-indicator", "measure", "strength", "target", "actual",
+                                  "status", "light", "responsible_unit", "due", "-score", "confidence"])
+def test_every_sort_ends_on_a_unique_key_so_tied_rows_keep_their_page(client, card, sort):
+    """Rows that tie on the sorted column (the same status, unit, indicator …) come in one order on
+    every request only if the sort ends on a unique key: else a page can repeat or skip a row."""
+    issuer, c = card
+    client.force_login(user("reader", READER, [issuer]))
+    response = client.get(reverse("scorecard", args=[issuer.pk, 2023]), {"sort": sort, "per_page": 1})
+    order = [str(key) for key in response.context["table"].data.data.query.order_by]
+    assert order[-1].lstrip("-") == "pk", order
