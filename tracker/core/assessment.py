@@ -19,10 +19,13 @@ the commitment's words, else ``no_evidence``. Report-wide statements
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Set
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from .clauses import sentences
 from .comparators import Comparator
@@ -66,6 +69,9 @@ _SCOPE_AT_LEAST = re.compile(SCOPE_AT_LEAST_PATTERN)
 _STOCK_TARGET = re.compile("|".join(STOCK_TARGET_WORDS))
 _INCREMENT_TARGET = re.compile("|".join(INCREMENT_WORDS))
 _FALL = "(?:" + "|".join(sorted(DECREASE_WORDS, key=len, reverse=True)) + f"){PERFECTIVE}?"
+# compiled once: the words that, right before a figure, make it a fall or a level reached
+_FALL_BEFORE = re.compile(_FALL + r"\s*\Z")
+_LEVEL_BEFORE = re.compile(rf"(?:{LEVEL.pattern})\s*\Z")
 
 
 FLOOR_RANK_PENALTY = 0.1
@@ -79,16 +85,25 @@ def _floor(o: Outcome) -> bool:
     if o.value is None:
         return False
     text = fold(o.text)
-    m = re.search(re.escape(f"{abs(o.value):g}") + re.escape(o.unit or ""), text)
-    return m is not None and text.startswith(_FLOOR_AFTER, m.end())
+    written = f"{abs(o.value):g}" + (o.unit or "")
+    at = text.find(written)
+    return at != -1 and text.startswith(_FLOOR_AFTER, at + len(written))
 
 
 def _falls(text: str, value: float | None) -> bool:
     """The figure is the size of a fall: 固定资产投资下降3.3%, 能耗降低3%."""
-    if value is None:
-        return False
-    number = re.escape(f"{abs(value):g}")
-    return re.search(_FALL + r"\s*" + number, fold(text)) is not None
+    return value is not None and _follows(_FALL_BEFORE, fold(text), f"{abs(value):g}")
+
+
+def _follows(words_before: re.Pattern, text: str, number: str) -> bool:
+    """``number`` is written somewhere in ``text`` right after what ``words_before`` (anchored at its end)
+    matches."""
+    at = text.find(number)
+    while at != -1:
+        if words_before.search(text, 0, at):
+            return True
+        at = text.find(number, at + 1)
+    return False
 
 # A figure named for several subjects (交通、能源、水利完成投资) is broader than one of them (P6).
 _LIST_NAME = re.compile(r"、")
@@ -123,6 +138,33 @@ LIST_CONTEXT = 600
 # A part of a 省级以上 sum needs less overlap than a link on its own: it names one level of it.
 AGGREGATE_MIN_SIMILARITY = 0.3
 
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """What a numeric commitment asks of a figure, read once per commitment."""
+
+    commitment: Commitment
+    tokens: frozenset[str]
+    head: str | None
+    profile: _Profile
+    family: Family | None
+    stock_target: bool
+    increment_target: bool
+    members: int
+    falls: bool
+
+    @classmethod
+    def of(cls, c: Commitment) -> _Wanted:
+        tokens = frozenset(content_tokens(c.indicator))
+        increments = bool(_INCREMENT_TARGET.search(c.indicator))
+        # a level to reach (通车里程突破9300公里, 总数达到45家) is answered by the level reached
+        stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text)) or (
+            not increments and bool(LEVEL.search(c.text)))
+        family = family_of(c.measure)
+        return cls(c, tokens, head(c.indicator), _profile(tokens), family, stock_target,
+                   increments and not stock_target, len(_LIST_NAME.split(c.indicator)),
+                   family is Family.GROWTH and _falls(c.text, c.target))
 
 
 class Linker:
@@ -179,92 +221,119 @@ class Linker:
             self._reached[i] = _reached(self.outcomes[i])
         return self._reached[i]
 
-    def candidates(self, c: Commitment) -> list[tuple[float, int, float]]:
-        """(similarity, outcome index, value in the commitment's unit), best first."""
-        ctoks = frozenset(content_tokens(c.indicator))
-        chead = head(c.indicator)
-        cprofile = _profile(ctoks)
-        increments = bool(_INCREMENT_TARGET.search(c.indicator))
-        # a level to reach (通车里程突破9300公里, 总数达到45家) is answered by the level reached
-        stock_target = bool(_STOCK_TARGET.search(c.indicator + c.text)) or (
-            not increments and bool(LEVEL.search(c.text)))
-        increment_target = increments and not stock_target
-        members = len(_LIST_NAME.split(c.indicator))
-        family = family_of(c.measure)
-        c_falls = family is Family.GROWTH and _falls(c.text, c.target)
-        out = []
-        for g in self._head_candidates(ctoks, chead):
-            otoks, ohead = self.wordings[g]
-            if family is Family.GROWTH and cprofile[1] < self.profiles[g][1]:
-                continue  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
-            sim = self.similarity(ctoks, chead, otoks, ohead, cprofile, self.profiles[g])
+    def candidates(self, c: Commitment, complete: bool = True) -> list[tuple[float, int, float]]:
+        """(similarity, outcome index, value in the commitment's unit), best first. Unless
+        ``complete``, only the first and the first of at least ``link_min_similarity`` are sure to
+        be listed: the wordings too unlike the commitment to be either are not read."""
+        wanted = _Wanted.of(c)
+        found: list[tuple[tuple[float, int, int, int], tuple[float, int, float]]] = []
+        best = best_linked = -math.inf
+        for most, position, g in self._bounded(wanted):
+            if not complete and most < best and (most < self.t.link_min_similarity or most < best_linked):
+                break  # no figure of this wording (or of the rest) can come first: each ranks at most ``most``
+            sim = self._similarity(wanted, g)
             if sim <= 0:
                 continue
-            taken = 0
-            for (ofamily, unit), ids in self.members[g].items():
-                if ofamily != family or convert(1.0, unit, c.unit) is None:
+            for k, (taken_sim, i, value) in enumerate(self._figures(wanted, g, sim)):
+                # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
+                # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
+                rank = taken_sim - FLOOR_RANK_PENALTY * self.floors[i]
+                found.append(((-rank, self.outcomes[i].start, position, k), (taken_sim, i, value)))
+                best = max(best, rank)
+                if taken_sim >= self.t.link_min_similarity:
+                    best_linked = max(best_linked, rank)
+        found.sort(key=lambda x: x[0])  # ties: the order the wordings and their figures were met
+        return [candidate for _, candidate in found]
+
+    def _bounded(self, wanted: _Wanted) -> list[tuple[float, int, int]]:
+        """(the most similarity it can have, position, wording) of the wordings whose head agrees with
+        the commitment's, the most alike first. The bound is the overlap of their tokens, as if one
+        name held the other; it is far cheaper than ``similarity``."""
+        bare = wanted.profile.bare
+        bounds = []
+        for position, g in enumerate(self._head_candidates(wanted.tokens, wanted.head)):
+            obare = self.profiles[g].bare
+            dice = 2 * len(bare & obare) / (len(bare) + len(obare) or 1)
+            bounds.append((0.5 + 0.5 * dice, position, g))
+        bounds.sort(key=lambda b: -b[0])  # stable: equal bounds keep the order they were met
+        return bounds
+
+    def _similarity(self, wanted: _Wanted, g: int) -> float:
+        """``similarity`` of the commitment and wording ``g``; 0 where a growth is only a part's."""
+        if wanted.family is Family.GROWTH and wanted.profile.bare < self.profiles[g].bare:
+            return 0.0  # 对非洲市场出口增长20% says nothing of 出口 as a whole (P6: a part's rate)
+        otoks, ohead = self.wordings[g]
+        return self.similarity(wanted.tokens, wanted.head, otoks, ohead, wanted.profile, self.profiles[g])
+
+    def _figures(self, wanted: _Wanted, g: int, sim: float) -> list[tuple[float, int, float]]:
+        """(similarity, outcome index, value) of the wording's figures that can answer: at most
+        ``PER_WORDING`` of them, the earliest."""
+        out: list[tuple[float, int, float]] = []
+        family, c = wanted.family, wanted.commitment
+        for (ofamily, unit), ids in self.members[g].items():
+            if ofamily != family or convert(1.0, unit, c.unit) is None:
+                continue
+            for i in ids[:self.SCAN_PER_WORDING]:
+                if len(out) >= self.PER_WORDING:
+                    break
+                o = self.outcomes[i]
+                value = convert(float(o.value or 0), o.unit, c.unit)
+                if value is None:
                     continue
-                for i in ids[:self.SCAN_PER_WORDING]:
-                    if taken >= self.PER_WORDING:
-                        break
-                    o = self.outcomes[i]
-                    value = convert(float(o.value or 0), o.unit, c.unit)
-                    if value is None:
-                        continue
-                    if family is Family.GROWTH and c_falls != self.falls[i]:
-                        value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
-                    if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
-                        continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
-                    if o.cumulative and not stock_target:
-                        continue  # a stock does not answer an increment target
-                    if increment_target and family is Family.LEVEL and self.reached(i):
-                        continue  # 5G基站增至18.8万个 does not say how many were built this year
-                    if self.parts[i] > members:
-                        continue  # 交通、能源、水利完成投资 is broader than 交通 alone
-                    # 总数达到45家 is best answered by a stock (累计…家)
-                    out.append((sim * 0.9 if stock_target and not o.cumulative else sim, i, value))
-                    taken += 1
-        # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
-        # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
-        out.sort(key=lambda x: (-(x[0] - FLOOR_RANK_PENALTY * self.floors[x[1]]),
-                                self.outcomes[x[1]].start))
+                if family is Family.GROWTH and wanted.falls != self.falls[i]:
+                    value = -value  # 下降3.3% against 增长5%: a growth of -3.3%; 增长1% against 下降3%: -1
+                if family is Family.LEVEL and c.target and value > IMPLAUSIBLE_RATIO * float(c.target) > 0:
+                    continue  # 企业14万家 against 新增百亿企业10家: another population, not this target's
+                if o.cumulative and not wanted.stock_target:
+                    continue  # a stock does not answer an increment target
+                if wanted.increment_target and family is Family.LEVEL and self.reached(i):
+                    continue  # 5G基站增至18.8万个 does not say how many were built this year
+                if self.parts[i] > wanted.members:
+                    continue  # 交通、能源、水利完成投资 is broader than 交通 alone
+                # 总数达到45家 is best answered by a stock (累计…家)
+                out.append((sim * 0.9 if wanted.stock_target and not o.cumulative else sim, i, value))
         return out
 
     @staticmethod
     def similarity(ctoks: frozenset[str], chead: str | None, otoks: frozenset[str], ohead: str | None,
-                   cprofile: tuple[frozenset[str], frozenset[str]] | None = None,
-                   oprofile: tuple[frozenset[str], frozenset[str]] | None = None) -> float:
+                   cprofile: _Profile | None = None, oprofile: _Profile | None = None) -> float:
         if not ctoks or not otoks:
             return 0.0
         if not (ohead in ctoks or chead in otoks or (ohead and chead and ohead.endswith(chead))):
             return 0.0
-        cper, cbare = cprofile or _profile(ctoks)
-        oper, obare = oprofile or _profile(otoks)
-        if cper != oper:
+        cprofile = cprofile or _profile(ctoks)
+        oprofile = oprofile or _profile(otoks)
+        if cprofile.per_unit != oprofile.per_unit:
             return 0.0  # 亩均增加值 is not 增加值; 人均收入 is not 收入
-        common = len(cbare & obare)
-        dice = 2 * common / (len(cbare) + len(obare) or 1)
-        if otoks <= ctoks or ctoks <= otoks or _within(ctoks, otoks) or _within(otoks, ctoks):
+        common = len(cprofile.bare & oprofile.bare)
+        dice = 2 * common / (len(cprofile.bare) + len(oprofile.bare) or 1)
+        # every token of one name inside a token of the other: jieba keeps 粮食产量 whole, 产量 alone
+        if ctoks <= oprofile.pieces or otoks <= cprofile.pieces:
             dice = 0.5 + 0.5 * dice  # one name is the other with qualifiers (粮食产量 is 产量 of 粮食)
         return dice
-
-
-def _within(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Every token of ``a`` is inside a token of ``b``: jieba keeps 粮食产量 whole, 产量 alone."""
-    return all(any(x in y for y in b) for x in a)
 
 
 def _reached(o: Outcome) -> bool:
     """The outcome's own figure follows a level word: ``集群达到6个``, not ``就业1361万人,失业率稳定在5%``."""
     if _INCREMENT_TARGET.search(o.indicator):
         return False  # 城镇新增就业每年超过90万人: 超过 compares an increment, it reaches no level
-    number = f"{o.value:g}" if o.value is not None else ""
-    return bool(number) and re.search(rf"(?:{LEVEL.pattern})\s*{re.escape(number)}", fold(o.text)) is not None
+    return o.value is not None and _follows(_LEVEL_BEFORE, fold(o.text), f"{o.value:g}")
 
 
-def _profile(toks: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """(per-unit qualifiers, tokens without scope words) of an indicator, computed once."""
-    return _per_unit(toks), _scopeless(toks)
+class _Profile(NamedTuple):
+    """What ``Linker.similarity`` reads of an indicator's tokens, computed once."""
+
+    per_unit: frozenset[str]  # the per-unit qualifiers: 亩均, 人均
+    bare: frozenset[str]  # the tokens without scope words
+    pieces: frozenset[str]  # every part of every token: 产量 is a part of 粮食产量
+
+
+def _profile(toks: frozenset[str]) -> _Profile:
+    return _Profile(_per_unit(toks), _scopeless(toks), _pieces(toks))
+
+
+def _pieces(toks: frozenset[str]) -> frozenset[str]:
+    return frozenset(t[i:j] for t in toks for i in range(len(t)) for j in range(i + 1, len(t) + 1))
 
 
 def _per_unit(toks: frozenset[str]) -> frozenset[str]:
@@ -305,7 +374,7 @@ def assess_items(commitments: list[Commitment], outcomes: list[Outcome], passage
     t = thresholds or Thresholds()
     linker = Linker([o for o in outcomes if o.year == year], t)
     bm25 = BM25(passages)
-    completed = completed_lists(passages)
+    completed = CompletedLists(passages)
     judgments = []
     for c in commitments:
         if year is not None and c.year is not None and c.year > year:
@@ -344,27 +413,54 @@ def _paragraph_before(plan_text: str, c: Commitment) -> str:
     return plan_text[start:c.end]
 
 
-def _by_completed_list(c: Commitment, headings: dict[str, str], completed: dict[str, Passage],
+class CompletedLists:
+    """The named lists a review says were completed (see ``completed_lists``), with the patterns
+    that find one in a plan, compiled once per review."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.found = completed_lists(passages)
+        self.order = {name: k for k, name in enumerate(self.found)}
+        self.by_opening: dict[str, list[str]] = defaultdict(list)  # first two characters → names
+        for name in self.found:
+            self.by_opening[name[:2]].append(name)
+        # an item after the list's opener (办好20项民生实事:…), or after a short sentence that opens
+        # the list (办好20件民生实事。为…; “十大重点民生实事”。①…)
+        self.openers = {name: (re.compile(re.escape(name) + r"[^,;。]{0,6}:"),
+                               re.compile(r"(?:^|[。;!?,])[^。;:!?,]{0,12}" + re.escape(name) + r"[^,;。:]{0,6}。"))
+                        for name in self.found}
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+    def named_in(self, text: str) -> list[str]:
+        """The names found in ``text``, in the review's order."""
+        names = {name for i in range(len(text) - 1) for name in self.by_opening.get(text[i:i + 2], ())
+                 if text.startswith(name, i)}
+        return sorted(names, key=self.order.__getitem__)
+
+
+def _by_completed_list(c: Commitment, headings: dict[str, str], completed: CompletedLists,
                        context: str = "") -> Judgment | None:
     """An item of a named list (its section heading or its paragraph names the list, or it is the
     list itself: 以办好10件民生实事为牵引) is met when the review says the whole list was completed."""
-    folded = fold(context)
-    for name, p in completed.items():
-        # the list itself (以办好10件民生实事为牵引) or an item after its opener (办好20项民生实事:…)
-        if name in fold(c.text) or re.search(re.escape(name) + r"[^,;。]{0,6}:", folded) or re.search(
-                r"(?:^|[。;!?,])[^。;:!?,]{0,12}" + re.escape(name) + r"[^,;。:]{0,6}。", folded):
-            # …or after a short sentence that opens the list: 办好20件民生实事。为…; “十大重点民生实事”。①…
-            return Judgment(c, Status.MET, 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
-                            JUDGMENT_TEXTS["completed_list"].format(name=name))
+    folded, own = fold(context), fold(c.text)
+    for name in completed.named_in(own + "\n" + folded):
+        after_colon, after_sentence = completed.openers[name]
+        # the list itself (以办好10件民生实事为牵引) or an item after its opener
+        if name in own or after_colon.search(folded) or after_sentence.search(folded):
+            return _list_met(c, name, completed.found[name])
     path = c.section
     while path:
-        heading = headings.get(path, "")
-        for name, p in completed.items():
-            if name in heading:
-                return Judgment(c, Status.MET, 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
-                                JUDGMENT_TEXTS["completed_list"].format(name=name))
+        named = completed.named_in(headings.get(path, ""))
+        if named:
+            return _list_met(c, named[0], completed.found[named[0]])
         path = path.rsplit("/", 1)[0] if "/" in path else ""
     return None
+
+
+def _list_met(c: Commitment, name: str, p: Passage) -> Judgment:
+    return Judgment(c, Status.MET, 1.0, None, None, (Evidence(p.text, p.start, p.end),), 0.7,
+                    JUDGMENT_TEXTS["completed_list"].format(name=name))
 
 
 def review_passages(text: str, sections: list[Section]) -> list[Passage]:
@@ -389,7 +485,8 @@ def _no_evidence(c: Commitment, why: str, confidence: float = 0.5) -> Judgment:
 
 
 def _judge_numeric(c: Commitment, linker: Linker, t: Thresholds) -> Judgment:
-    cands = linker.candidates(c)
+    # a 省级以上 sum reads every candidate; a single link, only the best
+    cands = linker.candidates(c, complete=_SCOPE_AT_LEAST.search(c.indicator) is not None)
     good = [x for x in cands if x[0] >= t.link_min_similarity]
     if good:
         sim, i, value = good[0]
@@ -450,7 +547,7 @@ def _derived_share(c: Commitment, linker: Linker, t: Thresholds) -> Judgment | N
     for part in (m.group("a"), m.group("b")):
         probe = Commitment(text=part, start=0, end=0, section="", year=c.year, indicator=part, measure=Code.AMOUNT,
                            target=None, unit=SHARE_PART_UNIT)
-        cands = [x for x in linker.candidates(probe) if x[0] >= t.link_min_similarity]
+        cands = [x for x in linker.candidates(probe, complete=False) if x[0] >= t.link_min_similarity]
         if not cands:
             return None
         found.append(cands[0])
@@ -472,7 +569,7 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
     best = None
     for _, i in bm25.search(ctoks, top=5):
         p = bm25.passages[i]
-        coverage, verb = _delivery(ctoks, p.text)
+        coverage, verb = _delivery(ctoks, p.text, bm25.docs[i].keys())  # its tokens, read once by the index
         if best is None or (coverage, bool(verb)) > (best[0], bool(best[2])):
             best = (coverage, p, verb)
     if best is None:
@@ -498,11 +595,14 @@ def _judge_qualitative(c: Commitment, bm25: BM25, t: Thresholds) -> Judgment:
                     JUDGMENT_TEXTS["delivered"].format(verb=verb, coverage=coverage))
 
 
-def _delivery(ctoks: frozenset[str], sentence: str) -> tuple[float, str | None]:
+def _delivery(ctoks: frozenset[str], sentence: str,
+              sentence_tokens: Set[str] | None = None) -> tuple[float, str | None]:
     """(how much of the commitment the sentence covers, the delivery verb that claims it). The verb
     must stand in a clause that itself names part of the commitment — a sentence that mentions
     the topic and, elsewhere, 建成 something else is no claim."""
-    coverage = len(ctoks & frozenset(content_tokens(sentence))) / len(ctoks)
+    if sentence_tokens is None:
+        sentence_tokens = frozenset(content_tokens(sentence))
+    coverage = len(ctoks & sentence_tokens) / len(ctoks)
     for clause in re.split(r"[,;:,;:]", fold(sentence)):
         verb = next((v for v in DELIVERY_VERBS if v in clause), None)
         if verb and ctoks & frozenset(content_tokens(clause)):
