@@ -18,7 +18,9 @@ def parse_document(self, document_id: int, job_id: int | None = None) -> str:
     """Parse one document. A lost database connection is retried with backoff; after the last
     retry the document fails with the reason. A killed worker's task comes back (acks_late)."""
     try:
-        document = Document.objects.filter(pk=document_id).select_related("issuer").first()
+        # the parse reads the text from the file and the stored one once (tracker.services._text_follow)
+        document = (Document.objects.filter(pk=document_id).select_related("issuer")
+                    .defer("plain_text", "fingerprint").first())
         if document is None:
             return "missing"
         job = ParseJob.objects.filter(pk=job_id).first() if job_id else None
