@@ -41,7 +41,7 @@ def main() -> None:
     from django.utils import timezone
 
     from tracker.celery import app
-    from tracker.mail import scorecard_send, subscriptions_claim_due
+    from tracker.mail import scorecards_send, send_batches, subscriptions_claim_due
     from tracker.models import Issuer, Subscription
 
     sink = Sink()
@@ -64,8 +64,8 @@ def main() -> None:
         t = time.perf_counter()
         ids = subscriptions_claim_due()
         claimed = time.perf_counter() - t
-        for pk in ids:
-            scorecard_send(send_id=pk)
+        for batch in send_batches(ids):  # as the beat's tasks send them (tracker.tasks.send_due_scorecards)
+            scorecards_send(send_ids=batch)
         total = time.perf_counter() - t
         print(f"{len(ids)} subscriptions claimed in {claimed:.2f} s; {sink.count} emails received by the sink")
         print(f"rendered and sent {len(ids)} scorecards in {total:.1f} s ({len(ids) / total:.0f}/s; target < 60 s)")
