@@ -3,6 +3,7 @@ does a fixed number of database round trips, whatever the number of rows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, Q, QuerySet, Sum
@@ -163,9 +164,12 @@ def scorecard_rows(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
                                             override_status=F("assessment__override_status"))
 
 
-def scorecards_by_issuer_year(user) -> list[Scorecard]:
-    """Every (issuer, year) with commitments the user may see, in two queries."""
+def scorecards_by_issuer_year(user, issuers: Iterable[int] | None = None) -> list[Scorecard]:
+    """Every (issuer, year) with commitments the user may see (of ``issuers`` only, when given), in two
+    queries."""
     qs = judged(scope(Commitment.objects.filter(rejected=False), user))
+    if issuers is not None:
+        qs = qs.filter(issuer_id__in=list(issuers))
     rows = qs.order_by().values("issuer_id", "year", "status").annotate(n=Count("pk"))
     means = {(r["issuer_id"], r["year"]): r["m"] for r in qs.order_by().filter(status__in=JUDGED)
              .values("issuer_id", "year").annotate(m=Avg("effective_score"))}
@@ -179,9 +183,10 @@ def scorecards_by_issuer_year(user) -> list[Scorecard]:
             for (i, y), c in sorted(cards.items(), key=lambda kv: (issuers[kv[0][0]].name, -kv[0][1]))]
 
 
-def latest_scorecards(user) -> list[Scorecard]:
+def latest_scorecards(user, issuers: Iterable[int] | None = None) -> list[Scorecard]:
+    """Each issuer's latest scorecard (of ``issuers`` only, when given), by issuer name."""
     latest: dict[int, Scorecard] = {}
-    for card in scorecards_by_issuer_year(user):
+    for card in scorecards_by_issuer_year(user, issuers):
         best = latest.get(card.issuer.pk)
         # the latest year that has been assessed, else the latest year
         key = (card.due > 0, card.year)

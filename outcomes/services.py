@@ -6,15 +6,19 @@ out as stored writes nothing but its time stamp (no history row)."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from outcomes.models import Assessment, Outcome
 from outcomes.overrides import OVERRIDE_UNDONE, Judged, corrections_fold_assessment
 from targets.models import Commitment
 from tracker.bridge import core_commitment, core_outcome, evidence_quotes
+from tracker.bulk import bulk_set_with_history
 from tracker.core import ENGINE_VERSION
 from tracker.core import model as core
 from tracker.core.assessment import assess_items, review_passages
@@ -22,10 +26,39 @@ from tracker.engine import thresholds
 from tracker.models import Document, Issuer
 
 
+def _reviews_of(*, issuer_id: int, year: int):
+    return (Document.objects.filter(issuer_id=issuer_id, review_year=year, status=Document.Status.PARSED)
+            .order_by("-published", "-uploaded_at"))
+
+
 def review_document_for(*, issuer: Issuer, year: int) -> Document | None:
     """The issuer's latest parsed document that reviews ``year``."""
-    return (Document.objects.filter(issuer=issuer, review_year=year, status=Document.Status.PARSED)
-            .order_by("-published", "-uploaded_at").first())
+    return _reviews_of(issuer_id=issuer.pk, year=year).first()
+
+
+@dataclass(frozen=True)
+class ReviewRead:
+    """What a judgment reads of its review: its outcome rows, their engine form and its passages."""
+
+    outcomes: list[Outcome]
+    core_outcomes: list[core.Outcome]
+    passages: list
+
+
+# the reviews read during one ``document_assess``, by pk: a parsed review judges each of its plans
+# against one read of it, not one per plan (nothing changes a review's rows while its plans are judged)
+_READ: ContextVar[dict[int, ReviewRead] | None] = ContextVar("reviews_read", default=None)
+
+
+def review_read(review: Document) -> ReviewRead:
+    read = (_READ.get() or {}).get(review.pk)
+    if read is None:
+        outcomes = list(Outcome.objects.filter(document=review))
+        sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
+        read = ReviewRead(outcomes, [core_outcome(o) for o in outcomes], review_passages(review.plain_text, sections))
+        if (cache := _READ.get()) is not None:
+            cache[review.pk] = read
+    return read
 
 
 def issuer_assess(*, issuer: Issuer, years: set[int] | None = None) -> int:
@@ -51,10 +84,14 @@ def document_assess(*, document: Document) -> int:
     """What a parse or a correction of ``document`` can change, and only that: the document as a plan
     (its own commitments, against the review of its plan year) and as a review (the plans it reviews).
     Returns how many commitments were judged."""
-    count = 0
-    if document.status == Document.Status.PARSED and document.plan_year:
-        count = plan_reassess(plan=document) or 0
-    return count + _reviewed_assess(review=document)
+    token = _READ.set({})
+    try:
+        count = 0
+        if document.status == Document.Status.PARSED and document.plan_year:
+            count = plan_reassess(plan=document) or 0
+        return count + _reviewed_assess(review=document)
+    finally:
+        _READ.reset(token)
 
 
 def _reviewed_assess(*, review: Document) -> int:
@@ -67,10 +104,14 @@ def _reviewed_assess(*, review: Document) -> int:
         reviewed |= Q(issuer_id=review.issuer_id, plan_year=review.review_year)
     plans = (Document.objects.filter(reviewed, status=Document.Status.PARSED, plan_year__isnull=False)
              .exclude(pk=review.pk).select_related("issuer"))
-    count = 0
+    count, current_of = 0, {}
     for plan in plans:
-        current = review_document_for(issuer=plan.issuer, year=plan.plan_year)
-        if current is None or current.pk == plan.pk:
+        key = (plan.issuer_id, plan.plan_year)
+        if key not in current_of:  # the review a plan of that issuer and year is judged against, read once
+            pk = _reviews_of(issuer_id=plan.issuer_id, year=plan.plan_year).values_list("pk", flat=True).first()
+            current_of[key] = review if pk == review.pk else Document.objects.get(pk=pk) if pk else None
+        current = current_of[key]
+        if not current or current.pk == plan.pk:
             # no review of its year any more: a judgment against this one would claim what it no longer
             # says; the plan waits for a review (待评估), its corrections kept for when one comes
             Assessment.objects.filter(commitment__document=plan, review_document=review).delete()
@@ -98,12 +139,11 @@ def plan_assess(*, plan: Document, review: Document) -> int:
     corrections folded in (``corrections_fold_assessment``), then stored in bulk, only where it
     differs from what is stored (``_assessments_store``). Returns how many commitments."""
     commitments = list(Commitment.objects.filter(document=plan, rejected=False))
-    outcomes = list(Outcome.objects.filter(document=review))
-    sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
+    read = review_read(review)
+    outcomes = read.outcomes
     headings = dict(plan.sections.values_list("path", "heading"))
-    judgments = assess_items([core_commitment(c) for c in commitments], [core_outcome(o) for o in outcomes],
-                             review_passages(review.plain_text, sections), review.review_year, thresholds(),
-                             headings, plan.plain_text)
+    judgments = assess_items([core_commitment(c) for c in commitments], read.core_outcomes, read.passages,
+                             review.review_year, thresholds(), headings, plan.plain_text)
     by_span = {(o.start, o.end, o.value): o for o in outcomes}
     by_clause = {}
     for o in outcomes:
@@ -160,7 +200,7 @@ def _assessments_store(judged: dict[int, Judged]) -> None:
     if new:
         bulk_create_with_history(new, Assessment, batch_size=500)
     if changed:
-        bulk_update_with_history(changed, Assessment, sorted(fields), batch_size=500)
+        bulk_set_with_history(Assessment, changed, sorted(fields))
     if unchanged:
         Assessment.objects.filter(pk__in=unchanged).update(assessed_at=now)
     _replace_evidence([*new, *existing.values()], {pk: {o.pk for o in j.evidence} for pk, j in judged.items()})

@@ -107,10 +107,11 @@ def decided(*, document: Document) -> Decided:
 def corrections_apply_parse(*, document: Document) -> None:
     """Re-apply edits, rejections and additions of ``document`` to its rows. (Its own fields and its
     sections' roles were the engine's input, ``decided``; a role whose section is gone is orphaned.)"""
-    for corr in document.corrections.filter(active=True, kind=Correction.Kind.SECTION_ROLE):
-        key = section_of(corr.target_key)
-        corr.orphaned_set(key is None or not document.sections.filter(path=key[0], start=key[1]).exists())
-    for corr in document.corrections.filter(active=True, kind__in=PARSE_KINDS):
+    for corr in document.corrections.filter(active=True, kind__in=(Correction.Kind.SECTION_ROLE, *PARSE_KINDS)):
+        if corr.kind == Correction.Kind.SECTION_ROLE:
+            key = section_of(corr.target_key)
+            corr.orphaned_set(key is None or not document.sections.filter(path=key[0], start=key[1]).exists())
+            continue
         if corr.kind == Correction.Kind.ADD_COMMITMENT:
             c = corr.changes
             still_there = document.plain_text[c["start"]:c["end"]] == c["text"]

@@ -266,3 +266,47 @@ def test_a_subscription_goes_to_the_accounts_own_address(client, subscribed):
                                                       "email": "mine@example.org"})
     assert response.status_code == 200 and "您的账号没有邮箱,无法订阅" in response.content.decode()
     assert not Subscription.objects.filter(user=nobody).exists()
+
+
+def _batch_queries(n: int) -> tuple[int, list[str]]:
+    """Queries to send a batch of ``n`` due sends to addresses without accounts, and the bodies sent."""
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.mail import scorecards_send
+
+    issuer = Issuer.objects.get(name="西湖区发改经信局")
+    with time_machine.travel(at(2026, 11, 20, 12), tick=False):
+        for i in range(n):
+            sub = Subscription(email=f"r{n}-{i}@example.org", frequency="weekly", weekday=0, hour=8)
+            schedule(sub)
+            sub.save()
+            sub.issuers.set([issuer])
+    with time_machine.travel(at(2026, 11, 23, 8, 1), tick=False):
+        ids = [pk for pk in subscriptions_claim_due()
+               if ScorecardSend.objects.get(pk=pk).subscription.email.startswith(f"r{n}-")]
+        before = len(mail.outbox)
+        with CaptureQueriesContext(connections["default"]) as ctx:
+            sends = scorecards_send(send_ids=ids)
+    assert [s.status for s in sends] == ["sent"] * n
+    return len(ctx.captured_queries), [m.body for m in mail.outbox[before:]]
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_each_scorecard_once(subscribed, monkeypatch):
+    """The recipients of one batch share each issuer's scorecard: its shortfalls and statuses are read
+    once, not once per recipient, so a recipient adds the same few queries whatever their issuers hold;
+    every recipient gets the same figures."""
+    import tracker.mail as mailing
+
+    reads = []
+    shortfalls_of = mailing.shortfalls_of
+    monkeypatch.setattr(mailing, "shortfalls_of",
+                        lambda *a, **k: reads.append(a[1].issuer.pk) or shortfalls_of(*a, **k))
+    q2, bodies2 = _batch_queries(2)
+    assert len(reads) == 1
+    q6, bodies6 = _batch_queries(6)
+    assert len(reads) == 2
+    per_recipient = (q6 - q2) / 4
+    assert per_recipient == int(per_recipient) and q2 - 2 * per_recipient <= 6, (q2, q6)
+    strip = [b.split("/unsubscribe/")[0] for b in bodies2 + bodies6]
+    assert len(set(strip)) == 1 and "未达成或部分达成的承诺" in strip[0]

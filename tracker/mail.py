@@ -10,7 +10,7 @@ and checks its status before it sends.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from email.mime.image import MIMEImage
 
@@ -244,20 +244,47 @@ def _visible_to(user, chosen: list[Issuer]) -> list[Issuer]:
     return [i for i in chosen if i.pk in visible] if chosen else list(visible.values())
 
 
+@dataclass(frozen=True)
+class CardRead:
+    """What an email shows of one issuer's scorecard whoever receives it (access is by issuer: a
+    recipient who sees the issuer sees all of its commitments): the shortfalls listed, every status
+    and the count of each light."""
+
+    shortfalls: list[Shortfall]
+    more: int
+    statuses: dict[str, str]
+    lights: dict[str, int]
+
+
+@dataclass
+class SendRun:
+    """The scorecards read for one batch of sends (``scorecards_send``), by (issuer, year): a batch goes
+    out within seconds, so its recipients get the figures of one moment, read once per issuer instead
+    of once per recipient (the chart of each is drawn once too, ``status_png``)."""
+
+    cards: dict[tuple[int, int], CardRead] = field(default_factory=dict)
+
+    def read(self, viewer, card: Scorecard, site: str) -> CardRead:
+        key = (card.issuer.pk, card.year)
+        if key not in self.cards:
+            shortfalls, more = shortfalls_of(viewer, card, site)
+            self.cards[key] = CardRead(shortfalls, more, *_statuses(viewer, card))
+        return self.cards[key]
+
+
 def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscribe: str | None,
-                previous: dict | None = None) -> tuple[EmailMultiAlternatives, dict]:
-    """The email (subject, text part, HTML part with inline PNG charts) and the counts it reports."""
-    wanted = {i.pk for i in issuers}
+                previous: dict | None = None, run: SendRun | None = None) -> tuple[EmailMultiAlternatives, dict]:
+    """The email (subject, text part, HTML part with inline PNG charts) and the counts it reports;
+    ``run``: the scorecards already read for the other emails of its batch."""
+    run = run or SendRun()
     site = settings.SITE_URL.rstrip("/")
     blocks, summary = [], {}
-    for card in latest_scorecards(viewer):
-        if card.issuer.pk not in wanted:
-            continue
+    for card in latest_scorecards(viewer, issuers={i.pk for i in issuers}):
         counts = {s: card.counts.get(s, 0) for s in (*JUDGED, Status.NO_EVIDENCE)}
         before = (previous or {}).get(str(card.issuer.pk), {})
         change = {s: counts[s] - before.get(s, 0) for s in counts} if before else {}
-        shortfalls, more = shortfalls_of(viewer, card, site)
-        statuses, lights = _statuses(viewer, card)
+        read = run.read(viewer, card, site)
+        shortfalls, more, statuses, lights = read.shortfalls, read.more, read.statuses, read.lights
         before_statuses = ((previous or {}).get(STATUSES_KEY) or {}).get(str(card.issuer.pk))
         changes, more_changes = (_changes(viewer, card, before_statuses, statuses, site)
                                  if before_statuses is not None else (None, 0))
@@ -287,14 +314,30 @@ def build_email(*, to: str, viewer, issuers: list[Issuer], period: str, unsubscr
     return message, summary
 
 
-def subscription_email(subscription: Subscription, period: str, previous: dict | None = None):
+def subscription_email(subscription: Subscription, period: str, previous: dict | None = None,
+                       run: SendRun | None = None):
     viewer, issuers = recipient_issuers(subscription)
     unsubscribe = settings.SITE_URL.rstrip("/") + reverse("unsubscribe", args=[unsubscribe_token(subscription)])
     return build_email(to=subscription.address, viewer=viewer, issuers=issuers, period=period,
-                       unsubscribe=unsubscribe, previous=previous)
+                       unsubscribe=unsubscribe, previous=previous, run=run)
 
 
-def scorecard_send(*, send_id: int) -> ScorecardSend:
+# sends per task of the beat's run: they share each issuer's scorecard, read once (``SendRun``)
+SENDS_PER_BATCH = 50
+
+
+def send_batches(send_ids: list[int]) -> list[list[int]]:
+    return [send_ids[i:i + SENDS_PER_BATCH] for i in range(0, len(send_ids), SENDS_PER_BATCH)]
+
+
+def scorecards_send(*, send_ids: list[int]) -> list[ScorecardSend]:
+    """Send a batch of claimed emails, each as ``scorecard_send`` does (one failing does not stop the
+    others), reading each issuer's scorecard once for the batch."""
+    run = SendRun()
+    return [scorecard_send(send_id=pk, run=run) for pk in send_ids]
+
+
+def scorecard_send(*, send_id: int, run: SendRun | None = None) -> ScorecardSend:
     """Send one claimed email. A send already made is not made again (the row is locked and
     its status checked first); a failure is recorded on the row, for the task to retry."""
     with transaction.atomic():
@@ -308,7 +351,7 @@ def scorecard_send(*, send_id: int) -> ScorecardSend:
         try:
             if not send.subscription.address:
                 raise ValueError("订阅没有收件地址")
-            message, summary = subscription_email(send.subscription, send.period, previous)
+            message, summary = subscription_email(send.subscription, send.period, previous, run)
             message.send(fail_silently=False)
         except Exception as exc:  # SMTP refusals, bad addresses: recorded, retried by the task
             log.warning("scorecard send %s failed: %s", send.pk, exc)

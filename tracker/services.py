@@ -17,13 +17,14 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from outcomes.models import Outcome
 from outcomes.services import document_assess
 from targets.models import Commitment, natural_keys
 from targets.reapply import corrections_apply_parse, corrections_fold_parse, corrections_follow_text, decided
 from tracker.access import writable_issuer_ids
+from tracker.bulk import bulk_set, bulk_set_with_history
 from tracker.celery import task
 from tracker.core import ENGINE_VERSION
 from tracker.core.extraction import extract_text
@@ -195,7 +196,9 @@ def same_text_document(*, issuer: Issuer, signature: list[int], exclude: int | N
             sim = similarity(signature, other)
             if sim > best:
                 best, best_pk = sim, pk
-    return Document.objects.select_related("issuer").get(pk=best_pk) if best_pk else None
+    if best_pk is None:
+        return None
+    return Document.objects.select_related("issuer").defer("plain_text", "fingerprint").get(pk=best_pk)
 
 
 def document_replace(*, document: Document, data: bytes, filename: str, user=None, parse: bool = True) -> Document:
@@ -243,12 +246,15 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         with document.original.open("rb") as fh:
             data = fh.read()
         read = read_bytes(data, engine_limits())
-        _text_follow(document, read.text)
+        text_changed = _text_follow(document, read.text)
         # a person's decisions (corrected years, kind, issuer, section roles) are the engine's inputs
         extraction = extract_text(read.text, read.format, read.hints, decided=decided(document=document))
         with transaction.atomic():
-            # two workers on one document take turns here, so its rows are written once
-            document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
+            # two workers on one document take turns here, so its rows are written once; the stored
+            # text is not read again (``_text_follow`` did)
+            document = (Document.objects.select_for_update().select_related("issuer").defer("plain_text")
+                        .get(pk=document.pk))
+            _text_store(document, extraction.text, changed=text_changed)
             _store_extraction(document, extraction)
             corrections_apply_parse(document=document)
     except UnreadableDocument as exc:
@@ -268,21 +274,36 @@ def document_parse(*, document: Document, job: ParseJob | None = None) -> Docume
         transaction.on_commit(lambda: _assess_later(document.issuer_id))
     # counted done once its re-assessment is over, so a job (and the benchmark's clock) ends after it
     job_record(job_id=job.pk if job else None, current=str(document))
-    document.refresh_from_db()
+    document.refresh_from_db(fields=_SMALL_FIELDS)  # its text and fingerprint are the ones just stored
     return document
 
 
-def _text_follow(document: Document, text: str) -> None:
+# the document's fields but its text and fingerprint (a report's text is 50-500 KB)
+_SMALL_FIELDS = [f.name for f in Document._meta.concrete_fields if f.name not in ("plain_text", "fingerprint")]
+
+
+def _text_follow(document: Document, text: str) -> bool:
     """The file now reads as another text (replaced by ``document_replace``, or read differently by a
     newer reader): the corrections that point into the stored text by offsets follow their clauses
     into the new one before the engine is given the document's decisions (section roles are keyed by
     offset). The new text is stored in the same transaction, so they are never moved twice; if the
-    parse then fails, the rows of the last parse stay beside the new text until the next one."""
+    parse then fails, the rows of the last parse stay beside the new text until the next one. Returns
+    whether the text differs from the stored one (a first parse's does: none was stored)."""
     with transaction.atomic():
         stored = Document.objects.select_for_update().only("pk", "plain_text").get(pk=document.pk)
         if stored.plain_text and stored.plain_text != text:
             corrections_follow_text(document=stored, old_text=stored.plain_text, new_text=text)
             Document.objects.filter(pk=document.pk).update(plain_text=text)
+    return stored.plain_text != text
+
+
+def _text_store(document: Document, text: str, *, changed: bool) -> None:
+    """The engine's text is the document's: written with its fingerprint only when it changed (or the
+    fingerprint is missing or was computed by an older engine), not on every re-parse."""
+    document.plain_text = text
+    if changed or not document.fingerprint or document.parser_version != ENGINE_VERSION:
+        document.fingerprint = fingerprint(text)
+        document.save(update_fields=["plain_text", "fingerprint"])
 
 
 def _assess_later(issuer_id: int) -> None:
@@ -311,21 +332,20 @@ def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Docu
 
 
 def _store_extraction(document: Document, x: Extraction) -> None:
+    """The document's fields and rows from the engine's findings (its text: ``_text_store``)."""
     info = x.document
-    document.plain_text = x.text
     document.title = (info.title or document.title or document.original_name)[:300]
     document.published = info.published
     document.review_year = info.review_year
     document.plan_year = info.plan_year
     document.kind = info.kind
-    document.fingerprint = fingerprint(x.text)
     document.warnings = [*info.warnings, *_twin_warning(document)]
     document.format = x.format
     document.status = Document.Status.PARSED
     document.error = ""
     document.parser_version = ENGINE_VERSION
     document.parsed_at = timezone.now()
-    document.save()
+    document.save(update_fields=_PARSED_FIELDS)
 
     sections = _upsert(Section, document, {
         (s.path, s.start): dict(heading=s.heading[:300], role=s.role, end=s.end) for s in x.sections
@@ -362,6 +382,10 @@ def _store_extraction(document: Document, x: Extraction) -> None:
     corrections_fold_parse(document=document, commitments=commitments, outcomes=outcomes)
     _upsert(Commitment, document, commitments, key_fields=("natural_key",), keep=lambda row: row.manual)
     _upsert(Outcome, document, outcomes, key_fields=("natural_key",))
+
+
+_PARSED_FIELDS = ["title", "published", "review_year", "plan_year", "kind", "warnings", "format", "status", "error",
+                  "parser_version", "parsed_at"]
 
 
 def _date(value: str | None):
@@ -424,10 +448,7 @@ def _upsert(model, document: Document, rows: dict, key_fields: tuple[str, ...], 
         else:
             model.objects.bulk_create(new, batch_size=UPSERT_BATCH)
     if changed:
-        if history:
-            bulk_update_with_history(changed, model, sorted(changed_fields), batch_size=UPSERT_BATCH)
-        else:
-            model.objects.bulk_update(changed, sorted(changed_fields), batch_size=UPSERT_BATCH)
+        (bulk_set_with_history if history else bulk_set)(model, changed, sorted(changed_fields))
     return out
 
 

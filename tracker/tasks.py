@@ -7,7 +7,14 @@ from django.db import connections, transaction
 
 from outcomes.services import issuer_assess
 from tracker.core import ENGINE_VERSION
-from tracker.mail import scorecard_send, send_not_queued, sends_retry_due, subscriptions_claim_due
+from tracker.mail import (
+    scorecard_send,
+    scorecards_send,
+    send_batches,
+    send_not_queued,
+    sends_retry_due,
+    subscriptions_claim_due,
+)
 from tracker.models import Document, Issuer, ParseJob
 from tracker.parsing import ParseInterrupted, documents_sweep, parse_gave_up
 from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_record
@@ -18,7 +25,9 @@ def parse_document(self, document_id: int, job_id: int | None = None) -> str:
     """Parse one document. A lost database connection is retried with backoff; after the last
     retry the document fails with the reason. A killed worker's task comes back (acks_late)."""
     try:
-        document = Document.objects.filter(pk=document_id).select_related("issuer").first()
+        # the parse reads the text from the file and the stored one once (tracker.services._text_follow)
+        document = (Document.objects.filter(pk=document_id).select_related("issuer")
+                    .defer("plain_text", "fingerprint").first())
         if document is None:
             return "missing"
         job = ParseJob.objects.filter(pk=job_id).first() if job_id else None
@@ -63,18 +72,26 @@ def assess_issuer(issuer_id: int) -> int:
 @shared_task
 def send_due_scorecards() -> int:
     """Beat, every few minutes: claim due subscriptions once, and failed sends whose wait is over
-    (tracker.mail.sends_retry_due), and queue one send each."""
+    (tracker.mail.sends_retry_due), and queue them in batches (tracker.mail.SENDS_PER_BATCH)."""
     ids = subscriptions_claim_due() + sends_retry_due()
 
-    def queue(pk: int) -> None:
+    def queue(batch: list[int]) -> None:
         try:
-            send_scorecard.delay(pk)
+            send_scorecards.delay(batch)
         except Exception as exc:  # the broker is away: the next beat run tries again
-            send_not_queued(send_id=pk, error=exc)
+            for pk in batch:
+                send_not_queued(send_id=pk, error=exc)
 
-    for pk in ids:
-        transaction.on_commit(lambda pk=pk: queue(pk))
+    for batch in send_batches(ids):
+        transaction.on_commit(lambda batch=batch: queue(batch))
     return len(ids)
+
+
+@shared_task(acks_late=True)
+def send_scorecards(send_ids: list[int]) -> list[str]:
+    """Send a batch of scorecards (one per recipient), each as ``send_scorecard``; run again after a
+    lost worker, the sends already made are not made again."""
+    return [send.status for send in scorecards_send(send_ids=send_ids)]
 
 
 @shared_task(acks_late=True)

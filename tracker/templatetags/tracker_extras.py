@@ -18,7 +18,7 @@ def status_label(status: str) -> str:
 
 @register.filter
 def num(value, places: int = 4) -> str:
-    """One number format everywhere (outcomes/formatting.py): 6.6, never 6.6000."""
+    """One number format everywhere (tracker/formatting.py): 6.6, never 6.6000."""
     return number(value, int(places))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from tracker.mail import preview_email, scorecard_send, subscriptions_claim_due
+from tracker.mail import preview_email, scorecards_send, send_batches, subscriptions_claim_due
 from tracker.models import ScorecardSend
 from tracker.schedule import period_of
 from tracker.services import issuer_resolve
@@ -26,8 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args, due: bool, to: str | None, issuer: str | None, dry_run: bool, out: str, **options):
         if due:
             sent = failed = 0
-            for pk in subscriptions_claim_due():
-                send = scorecard_send(send_id=pk)
+            batches = send_batches(subscriptions_claim_due())
+            sends = [send for batch in batches for send in scorecards_send(send_ids=batch)]
+            for send in sends:
                 sent += send.status == ScorecardSend.Status.SENT
                 failed += send.status == ScorecardSend.Status.FAILED
                 if send.error:
