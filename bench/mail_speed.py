@@ -4,7 +4,7 @@
 
 Uses a throw-away test database (PostgreSQL if DATABASE_URL is set) with the seed
 documents loaded, N subscriptions due at once, and Django's SMTP backend; the sends go in the
-batches the beat's tasks send (tracker.mail.send_batches). The clock runs from the claim to the
+batches the beat's tasks send (outcomes.mail.send_batches). The clock runs from the claim to the
 last email accepted by the sink.
 
 Bar (issue 13): the run of 1,000 subscriptions in < 60 s.
@@ -45,8 +45,8 @@ def main() -> None:
     from django.test.utils import get_runner, setup_test_environment
     from django.utils import timezone
 
+    from outcomes.mail import scorecards_send, send_batches, subscriptions_claim_due
     from tracker.celery import app
-    from tracker.mail import scorecards_send, send_batches, subscriptions_claim_due
     from tracker.models import Issuer, Subscription
 
     sink = Sink()

@@ -31,13 +31,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
+from outcomes.mail import unsubscribe_token
 from outcomes.models import Assessment, Outcome
 from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import ADMIN, EDITOR, READER, user, xihu_pair
 from tracker.access import APPS, ISSUER_PATHS, OWNER_PATHS
 from tracker.api import token_create
-from tracker.mail import unsubscribe_token
 from tracker.models import (
     ApiToken,
     Correction,

@@ -124,7 +124,7 @@ def test_the_stylesheet_colours_every_status_from_the_table(status):
 
 def test_the_charts_read_the_table():
     from outcomes.charts import COLOURS as SVG
+    from outcomes.charts_png import COLOURS as PNG
     from outcomes.lights import STATUS_COLOURS
-    from tracker.charts_png import COLOURS as PNG
 
     assert SVG is PNG is STATUS_COLOURS is statuses.COLOURS

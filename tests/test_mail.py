@@ -14,10 +14,10 @@ from django.core import mail
 from django.db import connections
 from django.urls import reverse
 
+from outcomes.mail import schedule, scorecard_send, subscriptions_claim_due, unsubscribe_token
+from outcomes.schedule import next_due, period_of
 from tests.factories import READER, SEEDS, ingest_file, user, xihu_pair
-from tracker.mail import schedule, scorecard_send, subscriptions_claim_due, unsubscribe_token
 from tracker.models import Issuer, ScorecardSend, Subscription
-from tracker.schedule import next_due, period_of
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -242,7 +242,7 @@ def test_failed_scheduled_send_is_retried_by_the_beat_until_it_goes(subscribed, 
 
 @pytest.mark.django_db
 def test_a_failed_send_stops_after_its_attempts(subscribed, monkeypatch):
-    from tracker.mail import SEND_MAX_ATTEMPTS, sends_retry_due
+    from outcomes.mail import SEND_MAX_ATTEMPTS, sends_retry_due
 
     sub, _ = subscribed
     send = ScorecardSend.objects.create(subscription=sub, period="2026-W48", status="failed",
@@ -272,7 +272,7 @@ def _batch_queries(n: int) -> tuple[int, list[str]]:
     """Queries to send a batch of ``n`` due sends to addresses without accounts, and the bodies sent."""
     from django.test.utils import CaptureQueriesContext
 
-    from tracker.mail import scorecards_send
+    from outcomes.mail import scorecards_send
 
     issuer = Issuer.objects.get(name="西湖区发改经信局")
     with time_machine.travel(at(2026, 11, 20, 12), tick=False):
@@ -296,7 +296,7 @@ def test_a_batch_reads_each_scorecard_once(subscribed, monkeypatch):
     """The recipients of one batch share each issuer's scorecard: its shortfalls and statuses are read
     once, not once per recipient, so a recipient adds the same few queries whatever their issuers hold;
     every recipient gets the same figures."""
-    import tracker.mail as mailing
+    import outcomes.mail as mailing
 
     reads = []
     shortfalls_of = mailing.shortfalls_of

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import load_workbook
 
+from outcomes import mail
 from outcomes.admin import AssessmentOverrideForm
 from outcomes.judgment import JUDGED, score_of
 from outcomes.models import Assessment
@@ -20,7 +21,6 @@ from outcomes.selectors import judged, scorecard
 from targets.corrections import CorrectionError, correction_record
 from targets.models import Commitment
 from tests.factories import ADMIN, READER, SEEDS, ingest_file, user
-from tracker import mail
 from tracker.formatting import number, percent, score_text, zh_punct
 from tracker.models import Correction
 

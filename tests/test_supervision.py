@@ -18,12 +18,12 @@ from openpyxl import load_workbook
 
 from outcomes.exports import HEADER
 from outcomes.lights import STATUS_COLOURS, warning
+from outcomes.mail import schedule, scorecard_send, subscriptions_claim_due
 from outcomes.models import Assessment
 from outcomes.selectors import judged
 from targets.corrections import correction_record
 from targets.models import Commitment
 from tests.factories import EDITOR, READER, user, xihu_pair
-from tracker.mail import schedule, scorecard_send, subscriptions_claim_due
 from tracker.models import Correction, ScorecardSend, Subscription
 from tracker.services import document_parse
 
@@ -60,7 +60,7 @@ def test_today_is_shanghais():
 def test_status_colours_are_the_lights():
     assert STATUS_COLOURS["met"] == "#2e7d32" and STATUS_COLOURS["not_met"] == "#c62828"
     from outcomes.charts import COLOURS
-    from tracker.charts_png import COLOURS as PNG_COLOURS
+    from outcomes.charts_png import COLOURS as PNG_COLOURS
 
     assert COLOURS is STATUS_COLOURS and PNG_COLOURS is STATUS_COLOURS
 

@@ -23,6 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
+from outcomes.mail import schedule
 from outcomes.services import plan_reassess
 from targets.corrections import CorrectionError, correction_record
 from targets.reapply import decided
@@ -30,7 +31,6 @@ from tracker.access import APPS, is_admin, may_write, scope, scope_writable
 from tracker.core.explain import untaken
 from tracker.core.extraction import extract_text
 from tracker.highlight import highlighted, paragraph_bounds
-from tracker.mail import schedule
 from tracker.models import (
     ApiToken,
     Correction,

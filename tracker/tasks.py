@@ -5,9 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import connections, transaction
 
-from outcomes.services import issuer_assess
-from tracker.core import ENGINE_VERSION
-from tracker.mail import (
+from outcomes.mail import (
     scorecard_send,
     scorecards_send,
     send_batches,
@@ -15,6 +13,8 @@ from tracker.mail import (
     sends_retry_due,
     subscriptions_claim_due,
 )
+from outcomes.services import issuer_assess
+from tracker.core import ENGINE_VERSION
 from tracker.models import Document, Issuer, ParseJob
 from tracker.parsing import ParseInterrupted, documents_sweep, parse_gave_up
 from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_record
@@ -72,7 +72,7 @@ def assess_issuer(issuer_id: int) -> int:
 @shared_task
 def send_due_scorecards() -> int:
     """Beat, every few minutes: claim due subscriptions once, and failed sends whose wait is over
-    (tracker.mail.sends_retry_due), and queue them in batches (tracker.mail.SENDS_PER_BATCH)."""
+    (outcomes.mail.sends_retry_due), and queue them in batches (outcomes.mail.SENDS_PER_BATCH)."""
     ids = subscriptions_claim_due() + sends_retry_due()
 
     def queue(batch: list[int]) -> None:

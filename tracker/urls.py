@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from outcomes import subscription_views
 from outcomes import views as outcome_views
 from targets import views as target_views
-from tracker import api, subscription_views, views
+from tracker import api, views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -35,11 +35,11 @@ from django.apps import apps
 from django.contrib.admin import site as admin_site
 from django.urls import reverse
 
+from outcomes.mail import unsubscribe_token
 from targets.models import Commitment
 from tests.browser.test_ui import browser, login  # noqa: F401 - the browser fixture, the login helper
 from tests.test_access_walk import build_world, expand, make_fill, routes
 from tracker.access import APPS
-from tracker.mail import unsubscribe_token
 from tracker.models import Document, Issuer, Subscription
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -7,9 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from tracker.mail import preview_email, scorecards_send, send_batches, subscriptions_claim_due
+from outcomes.mail import preview_email, scorecards_send, send_batches, subscriptions_claim_due
+from outcomes.schedule import period_of
 from tracker.models import ScorecardSend
-from tracker.schedule import period_of
 from tracker.services import issuer_resolve
 
 

@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.mail import schedule, subscription_from_token
 from tracker.access import visible_issuers
-from tracker.mail import schedule, subscription_from_token
 from tracker.models import Subscription
 
 

@@ -24,14 +24,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from outcomes.charts_png import status_png
 from outcomes.lights import LIGHT_ORDER, LIGHTS, legend, warning
+from outcomes.schedule import next_due, period_of
 from outcomes.selectors import STATUS_LABELS, Scorecard, commitments_for, latest_scorecards
 from tracker.access import visible_issuers
-from tracker.charts_png import status_png
 from tracker.core.statuses import BY_URGENCY, JUDGED, Status
 from tracker.formatting import percent, score_text, with_unit, zh_punct
 from tracker.models import Issuer, ScorecardSend, Subscription
-from tracker.schedule import next_due, period_of
 
 log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "tracker.unsubscribe"
