@@ -12,8 +12,8 @@ from outcomes.models import Assessment
 from targets.models import Commitment
 from tests.factories import EDITOR, READER, user, xihu_pair
 from tests.test_access_walk import B_PLAN, B_REVIEW, _ingest
+from tracker.jobs import job_start
 from tracker.models import Correction, Document, Issuer, ParseJob
-from tracker.services import job_start
 
 pytestmark = pytest.mark.django_db
 

@@ -38,6 +38,7 @@ from targets.models import Commitment
 from tests.factories import ADMIN, EDITOR, READER, user, xihu_pair
 from tracker.access import APPS, ISSUER_PATHS, OWNER_PATHS
 from tracker.api import token_create
+from tracker.jobs import job_start
 from tracker.models import (
     ApiToken,
     Correction,
@@ -49,7 +50,7 @@ from tracker.models import (
     Section,
     Subscription,
 )
-from tracker.services import document_ingest, document_parse, job_start
+from tracker.services import document_ingest, document_parse
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -15,7 +15,6 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -35,6 +34,7 @@ from tracker.core.model import Extraction
 from tracker.core.reading import UnreadableDocument, read_bytes
 from tracker.core.responsibility import responsible_unit
 from tracker.engine import engine_limits
+from tracker.jobs import job_record, job_start
 from tracker.models import Document, Issuer, ParseJob, Section
 from tracker.parsing import ParseInterrupted, connection_lost, failure_reason, parse_queue, parse_started
 
@@ -313,16 +313,6 @@ def _assess_later(issuer_id: int) -> None:
         log.warning("could not queue the assessment of issuer %s", issuer_id, exc_info=True)
 
 
-def job_record(*, job_id: int | None, failed: bool = False, current: str = "") -> None:
-    """Count one document of a parse job as done or failed (once per document)."""
-    if job_id is None:
-        return
-    field = "failed" if failed else "done"
-    ParseJob.objects.filter(pk=job_id).update(**{field: F(field) + 1}, current=current[:300])
-    if failed:
-        job_finish_if_done(job_id=job_id)
-
-
 def _parse_failed(document: Document, reason: str, job: ParseJob | None) -> Document:
     Document.objects.filter(pk=document.pk).update(status=Document.Status.FAILED, error=reason,
                                                    parsed_at=timezone.now())
@@ -450,18 +440,6 @@ def _upsert(model, document: Document, rows: dict, key_fields: tuple[str, ...], 
     if changed:
         (bulk_set_with_history if history else bulk_set)(model, changed, sorted(changed_fields))
     return out
-
-
-def job_start(*, label: str, document_ids: list[int]) -> ParseJob:
-    job = ParseJob.objects.create(label=label[:200], total=len(document_ids))
-    # who may see the job (tracker.access.parse_jobs_visible): the issuers of its documents
-    job.issuers.set(Issuer.objects.filter(documents__pk__in=document_ids).distinct())
-    return job
-
-
-def job_finish_if_done(*, job_id: int) -> None:
-    ParseJob.objects.filter(pk=job_id, finished_at__isnull=True, total__lte=F("done") + F("failed")).update(
-        finished_at=timezone.now(), current="")
 
 
 def documents_reparse(*, documents, label: str = "重新解析") -> ParseJob:

@@ -15,9 +15,10 @@ from outcomes.mail import (
 )
 from outcomes.services import issuer_assess
 from tracker.core import ENGINE_VERSION
+from tracker.jobs import job_finish_if_done, job_record
 from tracker.models import Document, Issuer, ParseJob
 from tracker.parsing import ParseInterrupted, documents_sweep, parse_gave_up
-from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_record
+from tracker.services import document_parse, documents_reparse
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)

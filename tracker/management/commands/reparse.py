@@ -11,8 +11,9 @@ from django.db import transaction
 from tqdm import tqdm
 
 from tracker.core import ENGINE_VERSION
+from tracker.jobs import job_finish_if_done, job_start
 from tracker.models import Document, ParseJob
-from tracker.services import document_parse, documents_reparse, job_finish_if_done, job_start
+from tracker.services import document_parse, documents_reparse
 
 
 class Command(BaseCommand):
