@@ -148,6 +148,28 @@ def test_no_late_import_of_project_modules():
     assert stale == [], "no longer imported late: drop from LATE"
 
 
+# what a models module may import besides models and the engine: helpers without state or services
+MODEL_HELPERS = {
+    "tracker.formatting": "the one number format, for a commitment's target shown as text",
+    "outcomes.judgment": "the effective status and score, as Python and as the query expressions pages sort by",
+}
+
+
+def _is_model_module(name: str) -> bool:
+    return name.endswith(".models") or ".models." in name
+
+
+def test_models_import_only_models():
+    """Models say what the domain says: they import other models, the engine's enumerations and
+    rules (tracker.core) and the listed helpers, never a service, a view or the admin."""
+    wrong = {(m, name) for m in MODULES if _is_model_module(m) for name in _imports(m)[0]
+             if not (_is_model_module(name) or name.startswith("tracker.core") or name in MODEL_HELPERS)}
+    assert not wrong, sorted(wrong)
+    helpers_import = {(h, name) for h in MODEL_HELPERS for name in _imports(h)[0]
+                      if not (name.startswith("tracker.core") or name in ("tracker.engine", *MODEL_HELPERS))}
+    assert not helpers_import, sorted(helpers_import)
+
+
 def test_the_graph_sees_a_cycle():
     """The check itself: a cycle made up of two modules is found."""
     assert _cycles({"a": {"b"}, "b": {"a"}, "c": {"a"}}) == [["a", "b"]]
