@@ -161,6 +161,9 @@ def indicator_view(request: HttpRequest) -> HttpResponse:
         "issuers_page": issuers_page, "years_query": _without(request, "years_page"),
         "issuers_query": _without(request, "issuers_page"),
         "years_chart": _target_actual_chart(across_years, lambda r: f"{r.year}年"),
+        # one year of one issuer: one pair of bars, said in words rather than left to look like a trend
+        "one_year": issuer is not None and years_page.paginator.num_pages == 1
+        and len({r.year for r in across_years}) == 1,
         "issuers_chart": _target_actual_chart(across_issuers, lambda r: r.issuer.name),
         "similar": similar_indicators(request.user, name), "crumbs": last_plain([*crumbs, (name, None)]),
     })

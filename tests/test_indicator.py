@@ -79,6 +79,15 @@ def test_one_indicator_across_years_and_issuers(client, cast):
     assert "丙市" not in html  # an issuer the reader may not see
 
 
+def test_one_year_of_one_issuer_is_said_in_words(client, cast):
+    client.force_login(cast["reader"])
+    page = url(name=INDICATOR, issuer=cast["a"].pk)
+    assert 'id="indicator-one-year"' not in client.get(page).content.decode()  # 2023 and 2024
+    Commitment.objects.filter(issuer=cast["a"], year=2024).delete()
+    html = client.get(page).content.decode()
+    assert "只有 2023 年一个年度的数据：甲市经信局 再有一年这项承诺，这里就会画出历年对比。" in html
+
+
 def test_indicator_page_is_scoped_and_has_empty_states(client, cast):
     client.force_login(cast["reader"])
     assert client.get(url(name=INDICATOR, issuer=cast["hidden"].pk)).status_code == 404
