@@ -1,5 +1,6 @@
-"""Linking and scoring, on the seeds' plans against synthetic next-year reviews
-(tests/fixtures/reviews/, written in the style of the real documents).
+"""Linking and judging (tracker/core/assessment.py), on the seeds' plans against synthetic next-year
+reviews (tests/fixtures/reviews/, written in the style of the real documents) and on short texts.
+The score of one figure is in test_scoring.py.
 Each expected status and figure below was worked out by hand from those texts."""
 
 from pathlib import Path
@@ -7,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import seed_text
+from tests.core.helpers import dept
 from tracker.core.assessment import assess, convert, summary
 from tracker.core.extraction import extract_text
-from tracker.core.model import Commitment
-from tracker.core.scoring import Thresholds, score
 
 REVIEWS = Path(__file__).resolve().parents[1] / "fixtures" / "reviews"
 
@@ -108,39 +108,6 @@ def test_summary_counts(xihu):
     assert s["met"] >= 6 and s["not_met"] >= 1
 
 
-def c(**kw) -> Commitment:
-    base = dict(text="x", start=0, end=1, section="", year=2023, indicator="x", measure="growth",
-                comparator=">=", target=5, unit="%", polarity="higher")
-    base.update(kw)
-    return Commitment(**base)
-
-
-T = Thresholds()
-
-
-@pytest.mark.parametrize("commitment,actual,status,value", [
-    (c(comparator="~", target=5), 5.0, "met", 1.0),
-    (c(comparator="~", target=5), 4.5, "partly_met", 0.9),
-    (c(comparator="~", target=3, polarity="lower"), 2.1, "met", 1.0),  # 居民消费价格涨幅3%左右
-    (c(comparator="<=", target=5.5, polarity="lower", measure="rate"), 6.0, "partly_met", 0.9167),
-    (c(polarity="lower", target=1, measure="duration", unit="个月"), 0.0, "met", 1.0),
-    (c(target=8), -9.2, "not_met", 0.0),
-    (c(target=10), 4.0, "not_met", 0.4),
-    (c(measure="rank", target=3, unit="名", comparator="<="), 1, "met", 1.0),
-    (c(measure="rank", target=3, unit="名", comparator="<="), 4, "not_met", 0.0),
-])
-def test_score_rules(commitment, actual, status, value):
-    got_status, got_score, rationale = score(commitment, actual, T)
-    assert (got_status, got_score) == (status, pytest.approx(value, abs=1e-4))
-    assert rationale
-
-
-def test_thresholds_are_settings():
-    strict = Thresholds(met_approx=0.99)
-    assert score(c(comparator="~", target=5), 4.9, strict)[0] == "partly_met"
-    assert score(c(comparator="~", target=5), 4.9, T)[0] == "met"
-
-
 def test_unit_conversion():
     assert convert(1.3, "万亿元", "亿元") == pytest.approx(13000)
     assert convert(1400, "万", "万人") == 1400
@@ -173,3 +140,25 @@ def test_stock_target_prefers_the_stock():
     js = assess(plan, review)
     assert judged(js, "新增上市企业3家").actual == 4
     assert judged(js, "总数达到45家").actual == 46
+
+
+def test_a_completed_list_answers_its_items_not_the_whole_paragraph():
+    plan = dept("区经信局2023年总结及2024年思路", "完成了工作。",
+                "坚持民生优先，扎实办好十件民生实事，力争城镇新增就业1.2万人，新增省级专精特新企业15家。")
+    review = dept("区经信局2024年总结及2025年思路", "十件民生实事全面完成。")
+    statuses = {j.commitment.target: j.status for j in assess(extract_text(plan), extract_text(review))}
+    assert statuses[1.2] == statuses[15] == "no_evidence"
+
+
+def test_a_review_with_no_readable_year_still_answers():
+    plan = dept("区经信局2023年总结及2024年思路", "完成了工作。", "力争规上工业总产值达到500亿元。")
+    review = "区经信局工作总结\n一、主要工作完成情况\n规上工业总产值达到520亿元。\n"
+    j = [j for j in assess(extract_text(plan), extract_text(review)) if j.commitment.target == 500]
+    assert j and (j[0].status, j[0].actual) == ("met", 520)
+
+
+def test_output_value_is_not_physical_output():
+    plan = dept("区经信局2023年总结及2024年思路", "完成了工作。", "力争农业总产值增长5%。")
+    review = dept("区经信局2024年总结及2025年思路", "全年农业产量增长1%。")
+    j = [j for j in assess(extract_text(plan), extract_text(review)) if j.commitment.target == 5]
+    assert j and j[0].status == "no_evidence"

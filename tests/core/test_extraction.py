@@ -4,7 +4,9 @@ file (test_sections, test_metadata, test_figures, test_commitments, test_outcome
 
 Expected values were read off the texts by hand (see the quoted clauses)."""
 
+from tests.core.helpers import REVIEW_BODY, report
 from tracker.core.extraction import extract_text
+from tracker.core.lexicon import WARNINGS
 
 
 def test_text_matches_offsets(xihu, jiaxing):
@@ -40,3 +42,30 @@ def test_plan_only_document_without_role_words_in_headings():
     assert {s.role for s in x.sections} == {"plan"}
     assert [(c.target, c.unit) for c in x.commitments if c.target] == [(50, "家"), (20, "亿元")]
     assert x.outcomes == ()
+
+
+def test_document_without_plan_part_says_so():
+    text = report("2025年某省政府工作报告", "某省日报", "我代表省人民政府向大会报告工作。",
+                  [("一、2024年工作回顾", REVIEW_BODY)])
+    assert WARNINGS["no_plan_part"] in extract_text(text).document.warnings
+
+
+def test_plan_part_without_targets_says_so():
+    text = "某区经信局2024年总结及2025年思路\n一、2024年工作总结\n" + REVIEW_BODY + "\n二、2025年工作思路\n抓好服务。\n"
+    warnings = extract_text(text).document.warnings
+    assert WARNINGS["no_commitment"] in warnings
+
+
+def test_what_a_person_decided_is_read_instead_of_the_engines_guess():
+    from tracker.core.extraction import Decided
+
+    text = "某局工作材料\n一、有关情况\n完成了很多工作。\n二、其他事项\n力争新增企业15家，(一)另一件事\n"
+    plain = extract_text(text)
+    assert not any(c.target == 15 for c in plain.commitments)
+    second = next(s for s in plain.sections if s.heading.startswith("二"))
+    fixed = extract_text(text, decided=Decided(plan_year=2026, issuer="某市经信局", kind="summary_plan",
+                                               roles={(second.path, second.start): "plan"}))
+    d = fixed.document
+    assert (d.review_year, d.plan_year, d.kind, d.issuer) == (2025, 2026, "summary_plan", "某市经信局")
+    c = next(c for c in fixed.commitments if c.target == 15)
+    assert c.year == 2026

@@ -1,10 +1,10 @@
 """Outcomes of review parts (tracker/core/outcomes.py): only review parts, baselines and framing
-clauses left out, stocks apart from a year's total, the phrasings of reviews.
+clauses left out, stocks apart from a year's total, the phrasings of reviews, a five-year total.
 
 Expected values were read off the texts by hand (see the quoted clauses)."""
 
 from tests.conftest import seed_text
-from tests.core.helpers import find
+from tests.core.helpers import REVIEW, find, judged, one
 from tracker.core.extraction import extract_text
 
 
@@ -48,3 +48,10 @@ def test_review_phrasings():
     assert got[(65.3, "%")] == ("share", "高新技术产业增加值占规上工业比重")
     assert got[(1.5, "倍")][0] == "growth" and got[(100, "%")][0] == "growth"
     assert got[(42, "家")][1] == "新增上市企业总数"
+
+
+def test_a_five_year_total_is_no_figure_for_the_year():
+    review = extract_text(REVIEW)
+    farmland = [o for o in review.outcomes if o.value == 3167]
+    assert farmland and farmland[0].year is None
+    assert one(judged(), "高标准农田").status == "no_evidence"

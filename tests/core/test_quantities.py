@@ -4,6 +4,7 @@ import pytest
 
 from tests.conftest import seed_text
 from tests.core.helpers import find
+from tracker.core.assessment import convert
 from tracker.core.extraction import extract_text
 from tracker.core.quantities import find_quantities
 
@@ -75,3 +76,8 @@ def test_words_of_rank_in_review():
     x = extract_text(seed_text("000_"))
     o = find(x.outcomes, "位列全省首位", 1, attr="value")
     assert (o.unit, o.measure) == ("名", "rank")
+
+
+def test_a_size_class_over_a_bare_scale_is_no_target():
+    assert [(q.value, q.unit) for q in find_quantities("力争新开工超亿元项目10个")] == [(10, "个")]
+    assert convert(1, "百亿元", "亿元") == 100

@@ -3,7 +3,7 @@
 Expected values were read off the texts by hand (see the quoted clauses)."""
 
 from tests.conftest import seed_text
-from tests.core.helpers import PLAN_BODY, REVIEW_BODY
+from tests.core.helpers import PLAN_BODY, REVIEW_BODY, report
 from tracker.core.extraction import extract_text
 from tracker.core.numerals import fold
 from tracker.core.sections import role_by_tense, role_by_year
@@ -47,3 +47,15 @@ def test_role_by_tense_needs_enough_sentences():
     assert role_by_tense("要加强管理。") is None  # too few markers to tell
     # 重要/主要/要求 hold 要 without promising anything
     assert role_by_tense("重要主要要求" * 30) is None
+
+
+def test_headings_without_role_words_take_their_role_from_years_and_tense():
+    text = report("2025年某省政府工作报告", "某省日报", "我代表省人民政府向大会报告工作。",
+                  [("\u2003\u2003一、牢记嘱托，在接续奋斗中取得新成效", REVIEW_BODY),
+                   ("\u2003\u2003二、牢记使命，在现代化建设中奋勇争先", PLAN_BODY)])
+    x = extract_text(text)
+    roles = [s.role for s in x.sections if s.level == 1]
+    assert roles == ["review", "plan"]
+    assert x.document.warnings == ()
+    # PLAN_BODY is one sentence four times: 增长5%左右 and 新增就业60万人以上
+    assert [(c.target, c.unit, c.comparator) for c in x.commitments] == [(5, "%", "~"), (60, "万人", ">=")] * 4
