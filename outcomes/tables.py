@@ -28,6 +28,11 @@ def _tied(*keys: str) -> tuple[str, ...]:
     return (*keys, "document", "start", "pk")
 
 
+def _nulls_last(queryset, key: str, is_descending: bool):
+    field = F(key).desc(nulls_last=True) if is_descending else F(key).asc(nulls_last=True)
+    return queryset.order_by(field, "document", "start", "pk"), True
+
+
 class CommitmentTable(tables.Table):
     """The columns give the header, the sorting and the pagination; ``page_rows`` renders the cells.
 
@@ -59,9 +64,18 @@ class CommitmentTable(tables.Table):
         template_name = "outcomes/_commitments_table.html"
 
     def order_target(self, queryset, is_descending: bool):
-        """Commitments without a figure sort last either way."""
-        field = F("target").desc(nulls_last=True) if is_descending else F("target").asc(nulls_last=True)
-        return queryset.order_by(field, "document", "start", "pk"), True
+        """Commitments without a figure sort last either way (also ``actual``, ``score``, ``confidence``:
+        without a value last, on every database — SQLite would put them first)."""
+        return _nulls_last(queryset, "target", is_descending)
+
+    def order_actual(self, queryset, is_descending: bool):
+        return _nulls_last(queryset, "actual", is_descending)
+
+    def order_score(self, queryset, is_descending: bool):
+        return _nulls_last(queryset, "effective_score", is_descending)
+
+    def order_confidence(self, queryset, is_descending: bool):
+        return _nulls_last(queryset, "assessment__confidence", is_descending)
 
     def order_light(self, queryset, is_descending: bool):
         """Red first (or last), then yellow, green, none."""
