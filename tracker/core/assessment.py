@@ -19,6 +19,7 @@ the commitment's words, else ``no_evidence``. Report-wide statements
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -197,6 +198,21 @@ class Linker:
             for tok in toks:
                 self.index[tok].append(g)
             self.by_head[h].append(g)
+        # the wordings by each token of their scopeless tokens and by how many those are: a commitment
+        # reads the wordings of its rarest tokens first, and only those of a size that can still come first
+        # (and by the family of their figures: a figure of another family never answers)
+        self.units: list[dict[Family | None, list[str]]] = []
+        for members in self.members:
+            units: dict[Family | None, list[str]] = {}
+            for family, unit in members:
+                units.setdefault(family, []).append(unit)
+            self.units.append(units)
+        self.by_bare: dict[str, dict[tuple[int, Family | None], set[int]]] = defaultdict(dict)
+        for g, profile in enumerate(self.profiles):
+            for tok in profile.bare:
+                for family in self.units[g]:
+                    self.by_bare[tok].setdefault((len(profile.bare), family), set()).add(g)
+        self.bare_count = {tok: sum(map(len, sizes.values())) for tok, sizes in self.by_bare.items()}
         self._suffix: dict[str, list[int]] = {}
         # facts of each outcome's own wording, read once, not per commitment that looks at it
         self.falls = [_falls(o.text, o.value) for o in outcomes]
@@ -228,12 +244,12 @@ class Linker:
         wanted = _Wanted.of(c)
         found: list[tuple[tuple[float, int, int, int], tuple[float, int, float]]] = []
         best = best_linked = -math.inf
-        for most, position, g in self._bounded(wanted):
-            if not complete and most < best and (most < self.t.link_min_similarity or most < best_linked):
-                break  # no figure of this wording (or of the rest) can come first: each ranks at most ``most``
+
+        def read(position: int, g: int) -> None:
+            nonlocal best, best_linked
             sim = self._similarity(wanted, g)
             if sim <= 0:
-                continue
+                return
             for k, (taken_sim, i, value) in enumerate(self._figures(wanted, g, sim)):
                 # between figures about as alike, the one stated exactly beats a floor (保持1万亿元以上,
                 # 连续13年稳定在430亿斤以上 against 完成投资1.22万亿元, 粮食总产达446.1亿斤)
@@ -242,8 +258,61 @@ class Linker:
                 best = max(best, rank)
                 if taken_sim >= self.t.link_min_similarity:
                     best_linked = max(best_linked, rank)
+
+        def can_come_first(most: float) -> bool:
+            """A wording whose figures rank at most ``most`` can still be the first or the first linked."""
+            return not (most < best and (most < self.t.link_min_similarity or most < best_linked))
+
+        if complete:
+            for _, position, g in self._bounded(wanted):
+                read(position, g)
+        else:
+            self._read_first(wanted, read, can_come_first)
         found.sort(key=lambda x: x[0])  # ties: the order the wordings and their figures were met
         return [candidate for _, candidate in found]
+
+    def _read_first(self, wanted: _Wanted, read, can_come_first) -> None:
+        """Read (``read(position, wording)``) every wording that ``can_come_first``, the most alike
+        first, without bounding the others one by one. The wordings that share a token of the
+        commitment are grouped by the rarest of its tokens they share and by their size: one that
+        shares none of the ``r`` rarest shares at most ``n - r`` of the commitment's ``n``, so each
+        group has a bound of its own, and a group is bounded wording by wording only when it comes
+        first. A wording that shares no token is bounded at 0.5 (one name inside the other), so those
+        are read only while 0.5 can come first. Positions are the ones ``_bounded`` gives, so the
+        ranking of what is read is unchanged."""
+        heads = self._head_candidates(wanted.tokens, wanted.head)
+        positions = dict(zip(heads, range(len(heads)), strict=True))
+        bare = wanted.profile.bare
+        n = len(bare)
+        # (minus the bound, order met, wording or None, its token's wordings of one size or None)
+        queue: list[tuple[float, int, int | None, set[int] | None]] = []
+        for r, tok in enumerate(sorted(bare, key=lambda t: (self.bare_count.get(t, 0), t))):
+            for (size, family), ids in self.by_bare.get(tok, {}).items():
+                if family != wanted.family:
+                    continue  # none of these wordings' figures can answer
+                shared = min(n - r, size)
+                queue.append((-(0.5 + 0.5 * (2 * shared / (n + size))), len(queue), None, ids))
+        queue.append((-0.5, len(queue), None, None))  # the wordings that share no token
+        heapq.heapify(queue)
+        bounded: set[int] = set()
+        met = len(queue)
+        while queue:
+            most, _, g, ids = heapq.heappop(queue)
+            if not can_come_first(-most):
+                return  # nor can anything left in the queue: each is bounded at most ``most``
+            if g is not None:
+                read(positions[g], g)
+                continue
+            group = (heads - bounded) if ids is None else (ids & heads) - bounded
+            bounded |= group
+            unit = wanted.commitment.unit
+            for g in group:
+                if not any(convert(1.0, u, unit) is not None for u in self.units[g].get(wanted.family, ())):
+                    continue  # no figure of its can answer: of another family, or a unit that does not convert
+                obare = self.profiles[g].bare
+                bound = 0.5 + 0.5 * (2 * len(bare & obare) / (n + len(obare) or 1))
+                heapq.heappush(queue, (-bound, met, g, None))
+                met += 1
 
     def _bounded(self, wanted: _Wanted) -> list[tuple[float, int, int]]:
         """(the most similarity it can have, position, wording) of the wordings whose head agrees with

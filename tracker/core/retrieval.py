@@ -44,6 +44,7 @@ class BM25:
             for token, weight in weights.items():
                 self.postings[token].append((i, weight))
         self.ceiling = {t: max(w for _, w in p) for t, p in self.postings.items()}
+        self.by_token = {t: dict(p) for t, p in self.postings.items()}  # token → {passage: weight}
 
     def _weight(self, token: str, i: int) -> float:
         tf = self.docs[i][token]
@@ -70,14 +71,18 @@ class BM25:
                 break  # a passage not met yet scores at most ``unread``: below all of the top
             unread -= self.ceiling[token]
             read += 1
+            if not partial:
+                partial.update(self.by_token[token])  # the first token's weights, copied in C
+                continue
             for i, weight in self.postings[token]:
                 partial[i] += weight
         # the passages met that can still reach the top, completed with the tokens not read
         floor = _lowest_of_top(partial.values(), top) - unread - _MARGIN
         totals = {i: s for i, s in partial.items() if s >= floor}
         for token in tokens[read:]:
-            for i in totals:
-                totals[i] += self.weights[i].get(token, 0.0)
+            weights = self.by_token[token]
+            for i in totals.keys() & weights.keys():  # a passage without the token adds nothing
+                totals[i] += weights[i]
         # totals are added in another order than the query's: the last digits may differ
         cut = _lowest_of_top(totals.values(), top) - _MARGIN
         return heapq.nlargest(top, ((self.score(query_tokens, i), i) for i, s in totals.items() if s >= cut))
@@ -85,4 +90,4 @@ class BM25:
 
 def _lowest_of_top(scores, top: int) -> float:
     """The ``top``-th highest of the scores; minus infinity while there are fewer."""
-    return heapq.nlargest(top, scores)[-1] if 0 < top <= len(scores) else -math.inf
+    return sorted(scores, reverse=True)[top - 1] if 0 < top <= len(scores) else -math.inf  # sorted in C
