@@ -287,11 +287,11 @@ class Linker:
         # (minus the bound, order met, wording or None, its token's wordings of one size or None)
         queue: list[tuple[float, int, int | None, set[int] | None]] = []
         for r, tok in enumerate(sorted(bare, key=lambda t: (self.bare_count.get(t, 0), t))):
-            for (size, family), ids in self.by_bare.get(tok, {}).items():
+            for (size, family), wordings in self.by_bare.get(tok, {}).items():
                 if family != wanted.family:
                     continue  # none of these wordings' figures can answer
                 shared = min(n - r, size)
-                queue.append((-(0.5 + 0.5 * (2 * shared / (n + size))), len(queue), None, ids))
+                queue.append((-(0.5 + 0.5 * (2 * shared / (n + size))), len(queue), None, wordings))
         queue.append((-0.5, len(queue), None, None))  # the wordings that share no token
         heapq.heapify(queue)
         bounded: set[int] = set()
