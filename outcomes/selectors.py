@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from outcomes.judgment import JUDGED, score_expr, status_expr
 from outcomes.lights import LIGHT_ORDER, light_expr
@@ -117,10 +117,7 @@ def scorecard(user, *, issuer: Issuer, year: int, sections: bool = False) -> Sco
     rollup by section (``Scorecard.sections``), in one query: one row per (section, status, light)
     with the sum and number of its judged scores."""
     qs = commitments_for(user, issuer=issuer, year=year)
-    judged_q = Q(status__in=JUDGED)
-    rows = list(qs.order_by().values(*(SECTION if sections else ()), "status", "light")
-                .annotate(n=Count("pk"), total=Sum("effective_score", filter=judged_q),
-                          scored=Count("effective_score", filter=judged_q)))
+    rows = _status_rows(qs, *(SECTION if sections else ()), "light")
     counts: dict[str, int] = {}
     lights: dict[str, int] = dict.fromkeys(LIGHT_ORDER, 0)
     for r in rows:
@@ -128,6 +125,14 @@ def scorecard(user, *, issuer: Issuer, year: int, sections: bool = False) -> Sco
         lights[r["light"]] += r["n"]
     return Scorecard(issuer, year, counts, sum(counts.values()), _mean(rows), lights,
                      _rollup(rows) if sections else None)
+
+
+def _status_rows(qs: QuerySet[Commitment], *by: str) -> list[dict]:
+    """One row per (``by``…, status): its commitments (``n``), and the sum and number of its judged
+    scores (``total``, ``scored``) for ``_mean``."""
+    judged_q = Q(status__in=JUDGED)
+    return list(qs.order_by().values(*by, "status").annotate(
+        n=Count("pk"), total=Sum("effective_score", filter=judged_q), scored=Count("effective_score", filter=judged_q)))
 
 
 def _mean(rows: list[dict]) -> float | None:
@@ -165,22 +170,22 @@ def scorecard_rows(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
 
 
 def scorecards_by_issuer_year(user, issuers: Iterable[int] | None = None) -> list[Scorecard]:
-    """Every (issuer, year) with commitments the user may see (of ``issuers`` only, when given), in two
-    queries."""
+    """Every (issuer, year) with commitments the user may see (of ``issuers`` only, when given), in one
+    query (and one of the issuers)."""
     qs = judged(scope(Commitment.objects.filter(rejected=False), user))
     if issuers is not None:
         qs = qs.filter(issuer_id__in=list(issuers))
-    rows = qs.order_by().values("issuer_id", "year", "status").annotate(n=Count("pk"))
-    means = {(r["issuer_id"], r["year"]): r["m"] for r in qs.order_by().filter(status__in=JUDGED)
-             .values("issuer_id", "year").annotate(m=Avg("effective_score"))}
+    rows = _status_rows(qs, "issuer_id", "year")
     issuers = {i.pk: i for i in visible_issuers(user)}
-    cards: dict[tuple[int, int], dict[str, int]] = {}
+    cards: dict[tuple[int, int], list[dict]] = {}
     for r in rows:
-        if r["year"] is None or r["issuer_id"] not in issuers:
-            continue
-        cards.setdefault((r["issuer_id"], r["year"]), {})[r["status"]] = r["n"]
-    return [Scorecard(issuers[i], y, c, sum(c.values()), means.get((i, y)))
-            for (i, y), c in sorted(cards.items(), key=lambda kv: (issuers[kv[0][0]].name, -kv[0][1]))]
+        if r["year"] is not None and r["issuer_id"] in issuers:
+            cards.setdefault((r["issuer_id"], r["year"]), []).append(r)
+    out = []
+    for (i, y), of in sorted(cards.items(), key=lambda kv: (issuers[kv[0][0]].name, -kv[0][1])):
+        counts = {r["status"]: r["n"] for r in of}
+        out.append(Scorecard(issuers[i], y, counts, sum(counts.values()), _mean(of)))
+    return out
 
 
 def latest_scorecards(user, issuers: Iterable[int] | None = None) -> list[Scorecard]:

@@ -6,7 +6,6 @@ out as stored writes nothing but its time stamp (no history row)."""
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -45,20 +44,10 @@ class ReviewRead:
     passages: list
 
 
-# the reviews read during one ``document_assess``, by pk: a parsed review judges each of its plans
-# against one read of it, not one per plan (nothing changes a review's rows while its plans are judged)
-_READ: ContextVar[dict[int, ReviewRead] | None] = ContextVar("reviews_read", default=None)
-
-
 def review_read(review: Document) -> ReviewRead:
-    read = (_READ.get() or {}).get(review.pk)
-    if read is None:
-        outcomes = list(Outcome.objects.filter(document=review))
-        sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
-        read = ReviewRead(outcomes, [core_outcome(o) for o in outcomes], review_passages(review.plain_text, sections))
-        if (cache := _READ.get()) is not None:
-            cache[review.pk] = read
-    return read
+    outcomes = list(Outcome.objects.filter(document=review))
+    sections = [core.Section(s.path, s.heading, s.role, s.start, s.end) for s in review.sections.all()]
+    return ReviewRead(outcomes, [core_outcome(o) for o in outcomes], review_passages(review.plain_text, sections))
 
 
 def issuer_assess(*, issuer: Issuer, years: set[int] | None = None) -> int:
@@ -84,14 +73,10 @@ def document_assess(*, document: Document) -> int:
     """What a parse or a correction of ``document`` can change, and only that: the document as a plan
     (its own commitments, against the review of its plan year) and as a review (the plans it reviews).
     Returns how many commitments were judged."""
-    token = _READ.set({})
-    try:
-        count = 0
-        if document.status == Document.Status.PARSED and document.plan_year:
-            count = plan_reassess(plan=document) or 0
-        return count + _reviewed_assess(review=document)
-    finally:
-        _READ.reset(token)
+    count = 0
+    if document.status == Document.Status.PARSED and document.plan_year:
+        count = plan_reassess(plan=document) or 0
+    return count + _reviewed_assess(review=document)
 
 
 def _reviewed_assess(*, review: Document) -> int:
@@ -105,6 +90,7 @@ def _reviewed_assess(*, review: Document) -> int:
     plans = (Document.objects.filter(reviewed, status=Document.Status.PARSED, plan_year__isnull=False)
              .exclude(pk=review.pk).select_related("issuer"))
     count, current_of = 0, {}
+    reads: dict[int, ReviewRead] = {}  # each review read once for all the plans judged against it
     for plan in plans:
         key = (plan.issuer_id, plan.plan_year)
         if key not in current_of:  # the review a plan of that issuer and year is judged against, read once
@@ -116,7 +102,9 @@ def _reviewed_assess(*, review: Document) -> int:
             # says; the plan waits for a review (待评估), its corrections kept for when one comes
             Assessment.objects.filter(commitment__document=plan, review_document=review).delete()
         elif current.pk == review.pk or plan.pk in before:  # not: judged by another review, unchanged
-            count += plan_assess(plan=plan, review=current)
+            if current.pk not in reads:
+                reads[current.pk] = review_read(current)
+            count += plan_assess(plan=plan, review=current, read=reads[current.pk])
     return count
 
 
@@ -134,12 +122,13 @@ def _replace_evidence(assessments: list[Assessment], links: dict[int, set[int]])
         through.objects.bulk_create([through(assessment_id=a, outcome_id=o) for a, o in add])
 
 
-def plan_assess(*, plan: Document, review: Document) -> int:
+def plan_assess(*, plan: Document, review: Document, read: ReviewRead | None = None) -> int:
     """Judge the plan's commitments against the review: the engine's judgment with the editors'
     corrections folded in (``corrections_fold_assessment``), then stored in bulk, only where it
-    differs from what is stored (``_assessments_store``). Returns how many commitments."""
+    differs from what is stored (``_assessments_store``). ``read``: the review as already read for
+    another of its plans. Returns how many commitments."""
     commitments = list(Commitment.objects.filter(document=plan, rejected=False))
-    read = review_read(review)
+    read = read or review_read(review)
     outcomes = read.outcomes
     headings = dict(plan.sections.values_list("path", "heading"))
     judgments = assess_items([core_commitment(c) for c in commitments], read.core_outcomes, read.passages,

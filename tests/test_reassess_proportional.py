@@ -52,9 +52,9 @@ def judged(monkeypatch):
     calls = []
     plan_assess = assessing.plan_assess
 
-    def record(*, plan, review):
+    def record(*, plan, review, **read):
         calls.append((plan.pk, review.pk))
-        return plan_assess(plan=plan, review=review)
+        return plan_assess(plan=plan, review=review, **read)
 
     monkeypatch.setattr(assessing, "plan_assess", record)
     return calls
